@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Local Meetups</main>, document.getElementById('app')!);

@@ -1,0 +1,122 @@
+/**
+ * The one event model every reader produces and every page shows.
+ *
+ * Times: `start`/`end` are instants as UTC ISO strings (`2026-11-24T17:30:00Z`) for timed events and plain
+ * dates (`2026-11-24`, end exclusive) for all-day ones, so an all-day date is never routed through a UTC
+ * `Date` and shifted a day. `timeZone` is the IANA zone the event was written in (for display of "local
+ * time there"), or null when unknown.
+ */
+export type EventStatus = 'confirmed' | 'tentative' | 'cancelled';
+
+/** How the place of an event was found (issue #3); `unresolved` when nothing matched. */
+export type LocationSource = 'coordinates' | 'address' | 'text' | 'online' | 'feed' | 'unresolved';
+
+export interface EventPlace {
+  name: string | null;
+  street: string | null;
+  postalCode: string | null;
+  locality: string | null;
+  region: string | null;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+/** Where the location resolver placed an event, relative to the user's city. */
+export interface ResolvedLocation {
+  source: LocationSource;
+  /** Gazetteer town name, when one was matched. */
+  city: string | null;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  /** Great-circle distance from the user's city, in km; null when unknown. */
+  distanceKm: number | null;
+}
+
+export interface MeetupEvent {
+  /** Stable across refreshes: feed + UID + occurrence start. Never derived from DTSTAMP/SEQUENCE. */
+  id: string;
+  uid: string;
+  feedId: string;
+  title: string;
+  start: string;
+  end: string | null;
+  allDay: boolean;
+  timeZone: string | null;
+  status: EventStatus;
+  online: boolean;
+  /** Online-meeting URL when known (http/https only). */
+  onlineUrl: string | null;
+  /** Location as the feed wrote it, plain text. */
+  location: string | null;
+  place: EventPlace | null;
+  /** Event page, http/https only, else null. */
+  url: string | null;
+  /** Plain text, HTML stripped, never interpreted. */
+  description: string | null;
+  image: string | null;
+  categories: string[];
+  /** Filled by the location resolver (lib/location); absent right after parsing. */
+  resolved?: ResolvedLocation;
+}
+
+export interface FeedParseResult {
+  events: MeetupEvent[];
+  /** Short, human-readable notes about skipped or doubtful parts of the feed. */
+  warnings: string[];
+  /** The format actually read. */
+  format: FeedFormat;
+  /** Feed title when the feed has one (X-WR-CALNAME, JSON-LD name…). */
+  title: string | null;
+  /** Minimum refresh interval the feed asks for (REFRESH-INTERVAL / X-PUBLISHED-TTL), in minutes. */
+  minRefreshMinutes: number | null;
+}
+
+export type FeedFormat = 'ical' | 'jcal' | 'jsonld' | 'html' | 'gancio' | 'caencamp' | 'json';
+
+export interface ParseOptions {
+  feedId: string;
+  /** Zone for floating times (no TZID, no Z). Default: the user's city's zone, else the system zone. */
+  defaultTimeZone?: string;
+  /** Expansion window, instants in ms. Default now − 1 day … now + 180 days. */
+  from?: number;
+  to?: number;
+  /** Pinned clock for tests; default Date.now(). */
+  now?: number;
+  /** Cap of occurrences per recurring event. */
+  maxOccurrences?: number;
+  /** Base URL for resolving relative links (the feed's URL). */
+  baseUrl?: string;
+}
+
+/** Keeps only http(s) URLs: a `javascript:` or `data:` link from a feed must never become clickable. */
+export function safeHttpUrl(value: unknown, base?: string): string | null {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  if (!trimmed) return null;
+  try {
+    const url = base ? new URL(trimmed, base) : new URL(trimmed);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A stable id: the same feed, UID and occurrence start always give the same id. */
+export function eventId(feedId: string, uid: string, occurrenceStart: string): string {
+  return `${feedId}|${uid}|${occurrenceStart}`;
+}
+
+/** Sorts by start (all-day dates before timed events of the same day), then title. */
+export function compareEvents(a: MeetupEvent, b: MeetupEvent): number {
+  const ka = sortKey(a);
+  const kb = sortKey(b);
+  if (ka !== kb) return ka < kb ? -1 : 1;
+  return a.title.localeCompare(b.title);
+}
+
+function sortKey(event: MeetupEvent): string {
+  // "2026-11-24" sorts before "2026-11-24T…Z", which puts all-day events first on their day.
+  return event.start;
+}

@@ -1,0 +1,53 @@
+/**
+ * The one message contract between the pages and the background worker. Pages never parse feeds: they ask.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { FeedFormat, MeetupEvent } from './events';
+import type { FeedConfig, FeedFormatSetting } from './settings';
+
+export interface FeedPreview {
+  ok: boolean;
+  /** Short human-readable error when !ok. */
+  error: string | null;
+  format: FeedFormat | null;
+  title: string | null;
+  eventCount: number;
+  /** The next three upcoming events. */
+  next: MeetupEvent[];
+  warnings: string[];
+}
+
+export interface RefreshSummary {
+  refreshed: number;
+  unchanged: number;
+  failed: number;
+  skipped: number;
+}
+
+export interface CityMatch {
+  geonameId: number;
+  name: string;
+  region: string | null;
+  country: string;
+  lat: number;
+  lon: number;
+  timeZone: string | null;
+  population: number;
+}
+
+export interface ProtocolMap {
+  /** Refresh every enabled feed now (ignores schedules and backoff). */
+  refreshAll(): RefreshSummary;
+  refreshFeed(data: { feedId: string }): RefreshSummary;
+  /** Fetch and parse a URL without saving anything; the options page shows the preview. */
+  testFeed(data: { url: string; format?: FeedFormatSetting; timeZone?: string | null }): FeedPreview;
+  /** Add a feed (the page has already asked for the origin's permission) and sync it. */
+  addFeed(data: { url: string; name?: string; format?: FeedFormatSetting; timeZone?: string | null; allEventsLocal?: boolean }): FeedConfig;
+  /** Mark events seen in the popup; no ids = every upcoming event near the user. */
+  markSeen(data: { ids?: string[] }): void;
+  /** Gazetteer look-ups: the pages never load the gazetteer themselves. */
+  searchCities(data: { query: string; limit?: number }): CityMatch[];
+  nearestCity(data: { lat: number; lon: number }): CityMatch | null;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,0 +1,63 @@
+/** The user's choices, as stored (lib/storage.ts). Plain data so the CLI and tests can use it too. */
+
+export interface UserCity {
+  /** GeoNames id, when the city came from the gazetteer. */
+  geonameId: number | null;
+  name: string;
+  /** Admin area (region/state) for telling homonyms apart. */
+  region: string | null;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  lat: number;
+  lon: number;
+  /** IANA zone of the city; the default zone for floating times. */
+  timeZone: string | null;
+}
+
+export type BadgeMode = 'new' | 'week';
+
+export interface Settings {
+  city: UserCity | null;
+  radiusKm: number;
+  includeOnline: boolean;
+  refreshMinutes: number;
+  badgeMode: BadgeMode;
+  notifyNewEvents: boolean;
+  notifyStarredChanges: boolean;
+  /** Minutes before a starred event; 0 = no reminder. */
+  reminderMinutes: number;
+  /** URL of an updated local-groups directory (issue #7); null = bundled only. */
+  directoryUrl: string | null;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  city: null,
+  radiusKm: 25,
+  includeOnline: true,
+  refreshMinutes: 60,
+  badgeMode: 'new',
+  notifyNewEvents: true,
+  notifyStarredChanges: true,
+  reminderMinutes: 60,
+  directoryUrl: null,
+};
+
+export const MIN_REFRESH_MINUTES = 15;
+export const MAX_REFRESH_MINUTES = 24 * 60;
+
+export type FeedFormatSetting = 'auto' | 'ical' | 'json' | 'html';
+
+export interface FeedConfig {
+  id: string;
+  /** As the user typed it (webcal:// kept; it is fetched over https). */
+  url: string;
+  name: string;
+  format: FeedFormatSetting;
+  enabled: boolean;
+  /** Zone for floating times of this feed; null = the city's zone. */
+  timeZone: string | null;
+  /** A local group whose LOCATION is only a venue name: keep every event. */
+  allEventsLocal: boolean;
+  /** ISO instant. */
+  addedAt: string;
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from 'wxt';
+
+// A test build (LOCAL_MEETUPS_TEST_HOSTS=1) may reach the fixture servers on 127.0.0.1 without asking:
+// chrome.permissions.request() cannot be answered in headless Chromium. The production build asks for no host.
+const testHosts = process.env.LOCAL_MEETUPS_TEST_HOSTS === '1';
+
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'notifications', 'activeTab', 'scripting'],
+    host_permissions: testHosts ? ['http://127.0.0.1/*'] : [],
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'local-meetups@local-meetups.org',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
