@@ -1,0 +1,163 @@
+/**
+ * Wall-clock time in an IANA zone ⇄ UTC instants, using the platform's own zone data (Intl), so we ship no
+ * tz database. Works the same in Node, the service worker and the pages.
+ */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      era: 'short',
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+const validZones = new Map<string, string | null>();
+
+/** The canonical spelling of an IANA zone the platform knows (case-insensitive), else null. */
+export function canonicalTimeZone(zone: string | null | undefined): string | null {
+  if (!zone) return null;
+  const cached = validZones.get(zone);
+  if (cached !== undefined) return cached;
+  let result: string | null = null;
+  try {
+    result = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    result = null;
+  }
+  validZones.set(zone, result);
+  return result;
+}
+
+export function isValidTimeZone(zone: string | null | undefined): boolean {
+  return canonicalTimeZone(zone) !== null;
+}
+
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** Offsets are cached per zone and UTC quarter-hour: zone rules never change inside one. */
+const offsetCache = new Map<string, Map<number, number>>();
+const QUARTER_HOUR = 15 * 60 * 1000;
+
+/** Offset of `zone` from UTC at instant `utcMs`, in ms (Paris in winter: +3_600_000). */
+export function zoneOffsetMs(utcMs: number, zone: string): number {
+  if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
+  let perZone = offsetCache.get(zone);
+  if (!perZone) {
+    perZone = new Map();
+    offsetCache.set(zone, perZone);
+  }
+  const bucket = Math.floor(utcMs / QUARTER_HOUR);
+  const hit = perZone.get(bucket);
+  if (hit !== undefined) return hit;
+  const offset = computeOffset(bucket * QUARTER_HOUR, zone);
+  if (perZone.size > 50_000) perZone.clear();
+  perZone.set(bucket, offset);
+  return offset;
+}
+
+function computeOffset(utcMs: number, zone: string): number {
+  const parts = formatterFor(zone).formatToParts(new Date(utcMs));
+  let year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0, bc = false;
+  for (const part of parts) {
+    switch (part.type) {
+      case 'year': year = Number(part.value); break;
+      case 'month': month = Number(part.value); break;
+      case 'day': day = Number(part.value); break;
+      case 'hour': hour = Number(part.value); break;
+      case 'minute': minute = Number(part.value); break;
+      case 'second': second = Number(part.value); break;
+      case 'era': bc = part.value === 'BC' || part.value === 'B'; break;
+    }
+  }
+  if (bc) year = 1 - year;
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const date = new Date(asUtc);
+  if (year >= 0 && year < 100) date.setUTCFullYear(year);
+  return date.getTime() - (utcMs - (utcMs % 1000 + 1000) % 1000);
+}
+
+export interface WallTime {
+  year: number;
+  /** 1-12 */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/**
+ * The UTC instant of a wall-clock time in `zone`. In a DST gap (02:30 on a spring-forward night) the time
+ * moves forward by the gap, like RFC 5545 says; in an overlap the first (earlier) instant wins.
+ */
+export function zonedTimeToUtcMs(wall: WallTime, zone: string): number {
+  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  if (zone === 'UTC' || zone === 'Etc/UTC') return naive;
+  // Try the offsets in force a day either side; pick the earliest consistent instant.
+  const before = zoneOffsetMs(naive - 86_400_000, zone);
+  const after = zoneOffsetMs(naive + 86_400_000, zone);
+  const candidates = before === after ? [before] : [before, after].sort((a, b) => b - a);
+  for (const offset of candidates) {
+    const instant = naive - offset;
+    if (zoneOffsetMs(instant, zone) === offset) return instant;
+  }
+  // In a gap: no offset is consistent. Shift forward by the gap (use the offset before the transition).
+  return naive - Math.min(before, after);
+}
+
+/** Wall-clock fields of an instant in `zone`. */
+export function utcMsToZonedTime(utcMs: number, zone: string): WallTime {
+  const local = new Date(utcMs + zoneOffsetMs(utcMs, zone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `2026-11-24T17:30:00Z`: the one format of timed instants in MeetupEvent. */
+export function toUtcIso(utcMs: number): string {
+  const d = new Date(utcMs);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}Z`;
+}
+
+/** `2026-11-24`: the one format of all-day dates in MeetupEvent. */
+export function toIsoDate(year: number, month: number, day: number): string {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** Adds days to an ISO date without going through a zone (all-day dates never shift). */
+export function addDaysToIsoDate(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d + days));
+  return toIsoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/** Start instant of an event start (`…Z` instant, or an all-day date taken at midnight in `zone`). */
+export function eventStartMs(start: string, zone: string = systemTimeZone()): number {
+  if (start.length === 10) {
+    const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+    return zonedTimeToUtcMs({ year: y, month: m, day: d, hour: 0, minute: 0, second: 0 }, zone);
+  }
+  return Date.parse(start);
+}
