@@ -1,0 +1,46 @@
+/**
+ * "Near me", as pure functions of stored data: no gazetteer here, so the popup can import this freely.
+ * The background resolves where each event is (lib/location/resolve) and stores it on `event.resolved`;
+ * distances are computed again here against the current city, so changing the city needs no re-parse.
+ */
+import type { MeetupEvent } from '../events';
+import type { UserCity } from '../settings';
+
+const EARTH_RADIUS_KM = 6371.0088;
+
+/** Great-circle (haversine) distance in km. */
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const toRad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * toRad;
+  const dLon = (lon2 - lon1) * toRad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * toRad) * Math.cos(lat2 * toRad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+export interface NearFilter {
+  city: Pick<UserCity, 'lat' | 'lon'> | null;
+  radiusKm: number;
+  includeOnline: boolean;
+  /** Feeds whose every event is local (a group whose LOCATION is only a venue name). */
+  allLocalFeedIds: ReadonlySet<string>;
+}
+
+/** Distance from the user's city to where the event was resolved, or null when unknown. */
+export function eventDistanceKm(event: MeetupEvent, city: NearFilter['city']): number | null {
+  const lat = event.resolved?.lat ?? event.place?.lat ?? null;
+  const lon = event.resolved?.lon ?? event.place?.lon ?? null;
+  if (!city || lat === null || lon === null) return null;
+  return distanceKm(city.lat, city.lon, lat, lon);
+}
+
+/** In person and within the radius, or online when the user wants online events, or from an all-local feed. */
+export function isNearUser(event: MeetupEvent, filter: NearFilter): boolean {
+  const distance = eventDistanceKm(event, filter.city);
+  const inPerson = distance !== null;
+  if (inPerson && distance <= filter.radiusKm) return true;
+  if (event.online && filter.includeOnline) return true;
+  if (!inPerson && !event.online && filter.allLocalFeedIds.has(event.feedId)) return true;
+  // No city yet: nothing can be placed, so show everything rather than nothing.
+  if (!filter.city) return !event.online || filter.includeOnline;
+  return false;
+}
