@@ -1,0 +1,106 @@
+/**
+ * A small tag scanner for feed discovery. No DOM: it must run in Node (the CLI) and in the service worker,
+ * where DOMParser does not exist. It only needs the head's links and metas, the anchors, the JSON-LD
+ * blocks and the title, so regular expressions over the markup are enough; it never executes or renders
+ * anything it reads.
+ */
+import { decodeEntities } from '../text';
+
+export type Attributes = Record<string, string>;
+
+export interface ScannedAnchor {
+  attrs: Attributes;
+  /** Visible text of the anchor, tags stripped, whitespace collapsed. */
+  text: string;
+}
+
+export interface ScannedPage {
+  links: Attributes[];
+  metas: Attributes[];
+  anchors: ScannedAnchor[];
+  iframes: Attributes[];
+  /** Raw text of every `<script type="application/ld+json">`. */
+  jsonLd: string[];
+  title: string | null;
+  /** `<base href>`, already resolved against the page URL. */
+  baseUrl: string;
+}
+
+const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/** Attributes of a tag's inside (`a href="x" title='y'`); names lower-cased, values entity-decoded. */
+export function parseAttributes(source: string): Attributes {
+  const attrs: Attributes = {};
+  for (const match of source.matchAll(ATTRIBUTE)) {
+    const name = match[1]!.toLowerCase();
+    if (name in attrs) continue; // HTML keeps the first of duplicated attributes
+    attrs[name] = decodeEntities(match[2] ?? match[3] ?? match[4] ?? '');
+  }
+  return attrs;
+}
+
+function collapse(text: string): string {
+  return decodeEntities(text.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+}
+
+function tagsNamed(html: string, name: string): Attributes[] {
+  const found: Attributes[] = [];
+  const pattern = new RegExp(`<${name}\\b([^>]*)>`, 'gi');
+  for (const match of html.matchAll(pattern)) found.push(parseAttributes(match[1] ?? ''));
+  return found;
+}
+
+function resolveBase(html: string, pageUrl: string): string {
+  const base = tagsNamed(html, 'base').find((attrs) => attrs.href);
+  if (!base?.href) return pageUrl;
+  try {
+    return new URL(base.href, pageUrl).href;
+  } catch {
+    return pageUrl;
+  }
+}
+
+export function scanHtml(html: string, pageUrl: string): ScannedPage {
+  // Comments hide old markup ("<!-- <a href=old.ics> -->"): never offer what the page does not show.
+  const withoutComments = html.replace(/<!--[\s\S]*?-->/g, '');
+
+  const jsonLd: string[] = [];
+  const scriptPattern = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+  for (const match of withoutComments.matchAll(scriptPattern)) {
+    const type = (parseAttributes(match[1] ?? '').type ?? '').trim().toLowerCase();
+    if (type === 'application/ld+json') jsonLd.push(match[2] ?? '');
+  }
+
+  // Links and anchors inside scripts, styles and templates are strings of code, not links on the page.
+  const markup = withoutComments
+    .replace(scriptPattern, ' ')
+    .replace(/<(style|template|textarea)\b[\s\S]*?<\/\1\s*>/gi, ' ');
+
+  const anchors: ScannedAnchor[] = [];
+  for (const match of markup.matchAll(/<a\b([^>]*)>([\s\S]*?)<\/a\s*>/gi)) {
+    anchors.push({ attrs: parseAttributes(match[1] ?? ''), text: collapse(match[2] ?? '') });
+  }
+
+  const titleMatch = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(markup);
+  const title = titleMatch ? collapse(titleMatch[1] ?? '') || null : null;
+
+  return {
+    links: tagsNamed(markup, 'link'),
+    metas: tagsNamed(markup, 'meta'),
+    anchors,
+    iframes: tagsNamed(markup, 'iframe'),
+    jsonLd,
+    title,
+    baseUrl: resolveBase(markup, pageUrl),
+  };
+}
+
+/** `content` of the first `<meta name=…>` or `<meta property=…>` with that key. */
+export function metaContent(page: ScannedPage, key: string): string | null {
+  const wanted = key.toLowerCase();
+  for (const meta of page.metas) {
+    const name = (meta.name ?? meta.property ?? '').toLowerCase();
+    if (name === wanted && meta.content?.trim()) return meta.content.trim();
+  }
+  return null;
+}

@@ -1,0 +1,32 @@
+/** What feed discovery (issue #7) finds on a page, and what the popup shows about each find. */
+import type { FeedPreview } from '../messages';
+
+/** A format hint the feed settings understand (`FeedFormatSetting` without `auto`). */
+export type CandidateFormat = 'ical' | 'json' | 'html';
+
+/** How a candidate was found; the popup uses it to explain the find. */
+export type CandidateKind =
+  | 'link' // <link rel="alternate" type="text/calendar" | event JSON>
+  | 'anchor' // <a href> to an .ics / webcal: / known calendar export URL
+  | 'jsonld' // schema.org events embedded in the page itself
+  | 'meetup'
+  | 'gancio'
+  | 'mobilizon'
+  | 'luma';
+
+export interface FeedCandidate {
+  /** Absolute http(s) URL (a `webcal:` link is given as https, the scheme it is fetched with). */
+  url: string;
+  title: string | null;
+  format: CandidateFormat;
+  kind: CandidateKind;
+  /** Events counted on the page itself (JSON-LD candidates only); null when not known without a fetch. */
+  eventCountOnPage: number | null;
+}
+
+/** A candidate after the background tested it with the same code as the `testFeed` message. */
+export interface DiscoveredFeed extends FeedCandidate {
+  preview: FeedPreview;
+  /** A feed with this URL is already configured. */
+  alreadyAdded: boolean;
+}
