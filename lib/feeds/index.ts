@@ -1,0 +1,97 @@
+/**
+ * The one entry point from a feed body to events, shared by the background worker and the CLI: detect the
+ * format from the content, read it, keep the events of the window, drop duplicates, sort.
+ */
+import { compareEvents, type FeedParseResult, type MeetupEvent, type ParseOptions } from '../events';
+import { eventStartMs } from '../time';
+import { checkTextLimit, DEFAULT_BODY_LIMIT } from './body';
+import { parseCaenCamp } from './caencamp';
+import { floatingZone } from './date-values';
+import { detectFeed, type FormatChoice } from './detect';
+import { parseGancio } from './gancio';
+import { parseHtml } from './html';
+import { parseICal, parseJCal } from './ical';
+import { parseJsonLd } from './json-ld';
+import { parseJsonList } from './json-list';
+
+export { readBodyWithLimit, checkTextLimit, decodeBody, DEFAULT_BODY_LIMIT } from './body';
+export { toFetchUrl } from './feed-url';
+export { downloadFeed, type DownloadOptions, type DownloadedFeed } from './download';
+export { detectFeed, type FormatChoice, type DetectedFeed } from './detect';
+export { FeedError, isFeedError, type FeedErrorCode } from './errors';
+
+export interface ParseFeedOptions extends ParseOptions {
+  /** Forces a reader; 'auto' (default) decides from the content. */
+  format?: FormatChoice;
+  /** The response's Content-Type: a hint for messages only, the content decides. */
+  contentType?: string | null;
+  /** Size limit for bodies that did not go through readBodyWithLimit (files, pasted text). */
+  limitBytes?: number;
+}
+
+const DAY = 86_400_000;
+
+/** Reads any supported feed. Throws FeedError (short message saying what was found) when it is no feed. */
+export function parseFeed(body: string, options: ParseFeedOptions): FeedParseResult {
+  checkTextLimit(body, options.limitBytes ?? DEFAULT_BODY_LIMIT);
+  const detected = detectFeed(body, { format: options.format, contentType: options.contentType });
+  const readerOptions: ParseOptions = {
+    feedId: options.feedId,
+    defaultTimeZone: options.defaultTimeZone,
+    from: options.from,
+    to: options.to,
+    now: options.now,
+    maxOccurrences: options.maxOccurrences,
+    baseUrl: options.baseUrl,
+  };
+  let result: FeedParseResult;
+  switch (detected.kind) {
+    case 'ical': {
+      result = parseICal(detected.text, readerOptions);
+      if (detected.warnings.length) result = { ...result, warnings: [...detected.warnings, ...result.warnings] };
+      // The iCal reader expands recurrences inside the window itself.
+      return finish(result, null);
+    }
+    case 'jcal':
+      return finish(parseJCal(detected.data, readerOptions), null);
+    case 'jsonld':
+      result = parseJsonLd(detected.data, readerOptions);
+      break;
+    case 'gancio':
+      result = parseGancio(detected.data, readerOptions);
+      break;
+    case 'caencamp':
+      result = parseCaenCamp(detected.data, readerOptions);
+      break;
+    case 'json':
+      result = parseJsonList(detected.list, readerOptions);
+      break;
+    case 'html':
+      result = parseHtml(detected.text, readerOptions);
+      break;
+  }
+  return finish(result, readerOptions);
+}
+
+/** Window (for readers that do not apply it themselves), duplicates out, sorted by start. */
+function finish(result: FeedParseResult, windowOptions: ParseOptions | null): FeedParseResult {
+  let events = result.events;
+  if (windowOptions) events = events.filter(inWindow(windowOptions));
+  const byId = new Map<string, MeetupEvent>();
+  // The same event often appears twice on a page (its own block and a list): keep the first.
+  for (const event of events) if (!byId.has(event.id)) byId.set(event.id, event);
+  return { ...result, events: [...byId.values()].sort(compareEvents) };
+}
+
+/** Same rule as the iCal reader: the event touches [from, to]. All-day dates are taken in the feed's zone. */
+export function inWindow(options: ParseOptions): (event: MeetupEvent) => boolean {
+  const now = options.now ?? Date.now();
+  const from = options.from ?? now - DAY;
+  const to = options.to ?? now + 180 * DAY;
+  const zone = floatingZone(options.defaultTimeZone);
+  return (event) => {
+    const startMs = eventStartMs(event.start, zone);
+    const endMs = event.end ? eventStartMs(event.end, zone) : startMs;
+    return startMs <= to && endMs >= from;
+  };
+}

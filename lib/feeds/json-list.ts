@@ -1,0 +1,234 @@
+/**
+ * Any other JSON event list: an array at the top or under `events`/`items`/`data`/`results` (also one level
+ * deeper, `{data: {events: […]}}`), with the field names sites usually pick — including the shapes of
+ * Google Calendar's, Eventbrite's and WordPress (The Events Calendar) APIs.
+ */
+import type { EventPlace, FeedParseResult, MeetupEvent, ParseOptions } from '../events';
+import { resolveEventTimes, type EventTimes } from './date-values';
+import {
+  buildEvent,
+  coordinates,
+  describeItem,
+  emptyPlace,
+  first,
+  hasPlaceData,
+  isObject,
+  isOnlinePlaceName,
+  line,
+  pick,
+  placeText,
+  statusFromText,
+  text,
+  WarningList,
+  type JsonObject,
+} from './json-common';
+
+const LIST_KEYS = ['events', 'items', 'data', 'results', 'entries', 'records'];
+const TITLE_KEYS = ['title', 'name', 'summary', 'label'];
+const START_KEYS = ['start', 'startDate', 'start_date', 'start_time', 'startTime', 'starts_at', 'startsAt', 'start_at', 'date', 'begin', 'datetime', 'dateTime', 'start_datetime'];
+const END_KEYS = ['end', 'endDate', 'end_date', 'end_time', 'endTime', 'ends_at', 'endsAt', 'end_at', 'finish', 'end_datetime'];
+const ZONE_KEYS = ['timezone', 'timeZone', 'time_zone', 'tz', 'tzid'];
+const LOCATION_KEYS = ['location', 'place', 'venue', 'address'];
+const URL_KEYS = ['url', 'link', 'permalink', 'href', 'event_url', 'eventUrl', 'htmlLink'];
+const DESCRIPTION_KEYS = ['description', 'details', 'body', 'content', 'excerpt', 'abstract'];
+const IMAGE_KEYS = ['image', 'image_url', 'imageUrl', 'cover', 'cover_image', 'thumbnail', 'picture', 'logo'];
+const UID_KEYS = ['uid', 'id', 'uuid', 'guid', 'identifier', 'iCalUID', 'slug'];
+
+/** WordPress and others wrap texts: `{"rendered": "…"}`. */
+function textField(value: unknown): string | null {
+  const v = first(value);
+  if (isObject(v)) return text(v.rendered ?? v.text ?? v.html ?? v.value ?? v.name);
+  return text(v);
+}
+
+interface TimeField {
+  value: unknown;
+  zone: string | null;
+}
+
+/** A start/end field: a value, or an object such as Google's `{dateTime, date, timeZone}` or Eventbrite's `{utc, local, timezone}`. */
+function timeField(item: JsonObject, keys: readonly string[], utcKey: string): TimeField {
+  // "utc_start_date" (The Events Calendar) is a UTC wall time: the safest of the two it sends.
+  const utc = text(item[utcKey]);
+  if (utc && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?$/.test(utc)) return { value: `${utc.replace(' ', 'T')}Z`, zone: null };
+  const raw = first(pick(item, keys));
+  if (isObject(raw)) {
+    const zone = text(pick(raw, ['timeZone', 'timezone', 'tz']));
+    const value = pick(raw, ['utc', 'dateTime', 'datetime', 'date', 'local', 'value']);
+    return { value: value ?? null, zone };
+  }
+  return { value: raw ?? null, zone: null };
+}
+
+function looksLikeEvent(item: unknown): boolean {
+  if (!isObject(item)) return false;
+  const title = textField(pick(item, TITLE_KEYS));
+  const start = timeField(item, START_KEYS, 'utc_start_date').value;
+  return !!title && resolveEventTimes(start, null, { zone: 'UTC' }) !== null;
+}
+
+function isEventArray(value: unknown): value is unknown[] {
+  return Array.isArray(value) && value.slice(0, 10).some(looksLikeEvent);
+}
+
+export interface FoundList {
+  items: unknown[];
+  /** Where the list was found ("events", "data.events", "" for the top level). */
+  path: string;
+}
+
+/** The event array inside a JSON document, or null. An empty array under a list key is an empty feed. */
+export function findEventList(data: unknown): FoundList | null {
+  if (Array.isArray(data)) return data.length === 0 || isEventArray(data) ? { items: data, path: '' } : null;
+  if (!isObject(data)) return null;
+  for (const key of LIST_KEYS) {
+    const value = data[key];
+    if (isEventArray(value)) return { items: value, path: key };
+  }
+  for (const key of LIST_KEYS) {
+    const value = data[key];
+    if (!isObject(value)) continue;
+    for (const inner of LIST_KEYS) {
+      if (isEventArray(value[inner])) return { items: value[inner] as unknown[], path: `${key}.${inner}` };
+    }
+  }
+  for (const key of LIST_KEYS) {
+    const value = data[key];
+    if (Array.isArray(value) && value.length === 0) return { items: value, path: key };
+    if (isObject(value)) {
+      for (const inner of LIST_KEYS) {
+        const v = value[inner];
+        if (Array.isArray(v) && v.length === 0) return { items: v, path: `${key}.${inner}` };
+      }
+    }
+  }
+  return null;
+}
+
+interface LocationInfo {
+  location: string | null;
+  place: EventPlace | null;
+  online: boolean;
+  onlineUrl: string | null;
+}
+
+function readPlace(obj: JsonObject, place: EventPlace, depth: number): void {
+  place.name ??= line(pick(obj, ['name', 'venue', 'title', 'label']));
+  const address = pick(obj, ['address', 'street', 'address1', 'streetAddress', 'street_address', 'address_1']);
+  if (isObject(address) && depth < 2) readPlace(address, place, depth + 1);
+  else place.street ??= line(address);
+  place.postalCode ??= line(pick(obj, ['zip', 'postal_code', 'postalCode', 'postcode', 'zipcode']));
+  place.locality ??= line(pick(obj, ['city', 'locality', 'town', 'addressLocality']));
+  place.region ??= line(pick(obj, ['region', 'state', 'province', 'addressRegion']));
+  const country = first(pick(obj, ['country', 'country_name', 'countryName', 'addressCountry']));
+  place.country ??= isObject(country) ? line(country.name) : line(country);
+  if (place.lat === null) {
+    const geo = isObject(obj.geo) ? obj.geo : isObject(obj.coordinates) ? obj.coordinates : obj;
+    const point = coordinates(pick(geo, ['lat', 'latitude']), pick(geo, ['lng', 'lon', 'long', 'longitude']));
+    if (point) ({ lat: place.lat, lon: place.lon } = point);
+  }
+}
+
+function readLocation(item: JsonObject): LocationInfo {
+  const info: LocationInfo = { location: null, place: null, online: false, onlineUrl: null };
+  const raw = first(pick(item, LOCATION_KEYS));
+  if (typeof raw === 'string') {
+    if (/^https?:\/\//i.test(raw.trim())) {
+      info.online = true;
+      info.onlineUrl = raw.trim();
+    } else if (isOnlinePlaceName(raw)) info.online = true;
+    else info.location = line(raw);
+  } else if (isObject(raw)) {
+    const place = emptyPlace();
+    readPlace(raw, place, 0);
+    if (isOnlinePlaceName(place.name) && !place.street && place.lat === null) info.online = true;
+    else if (hasPlaceData(place)) {
+      info.place = place;
+      info.location = placeText(place);
+    }
+  }
+  if (item.lat !== undefined || item.latitude !== undefined) {
+    const point = coordinates(pick(item, ['lat', 'latitude']), pick(item, ['lng', 'lon', 'longitude']));
+    if (point) {
+      info.place ??= emptyPlace();
+      if (info.place.lat === null) ({ lat: info.place.lat, lon: info.place.lon } = point);
+    }
+  }
+  const flag = pick(item, ['online', 'is_online', 'isOnline', 'virtual', 'is_virtual', 'online_event']);
+  if (flag === true || flag === 'true' || flag === 1) info.online = true;
+  const onlineUrl = text(pick(item, ['online_url', 'onlineUrl', 'meeting_url', 'meetingUrl', 'stream_url', 'hangoutLink']));
+  if (onlineUrl) {
+    info.online = true;
+    info.onlineUrl ??= onlineUrl;
+  }
+  return info;
+}
+
+function readTimes(item: JsonObject, zoneFallback: string | undefined): EventTimes | null {
+  const start = timeField(item, START_KEYS, 'utc_start_date');
+  const end = timeField(item, END_KEYS, 'utc_end_date');
+  const zone = start.zone ?? text(pick(item, ZONE_KEYS)) ?? zoneFallback ?? null;
+  const allDayFlag = pick(item, ['all_day', 'allDay', 'isAllDay', 'all_day_event']);
+  let startValue = start.value;
+  let endValue = end.value;
+  if (allDayFlag === true || allDayFlag === 'true' || allDayFlag === 1) {
+    // An all-day flag with times attached: the dates are what counts (never shifted through a zone).
+    const dateOf = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : v);
+    startValue = dateOf(startValue);
+    endValue = dateOf(endValue);
+  }
+  return resolveEventTimes(startValue, endValue, { zone });
+}
+
+function readStatus(item: JsonObject): MeetupEvent['status'] {
+  const cancelled = pick(item, ['cancelled', 'canceled', 'is_cancelled', 'is_canceled', 'isCancelled', 'isCanceled']);
+  if (cancelled === true || cancelled === 'true' || cancelled === 1) return 'cancelled';
+  return statusFromText(pick(item, ['status', 'state', 'eventStatus'])) ?? 'confirmed';
+}
+
+function readImage(value: unknown): unknown {
+  const v = first(value);
+  return isObject(v) ? pick(v, ['url', 'src', 'href', 'original']) : v;
+}
+
+function readListItem(item: JsonObject, options: ParseOptions): MeetupEvent | string {
+  const times = readTimes(item, options.defaultTimeZone);
+  if (!times) {
+    const raw = pick(item, START_KEYS);
+    return raw === undefined ? 'no start date' : `unreadable start date "${String(first(raw)).slice(0, 40)}"`;
+  }
+  const where = readLocation(item);
+  return buildEvent(
+    {
+      uid: text(pick(item, UID_KEYS)),
+      title: textField(pick(item, TITLE_KEYS)),
+      ...times,
+      status: readStatus(item),
+      online: where.online,
+      onlineUrl: where.onlineUrl,
+      location: where.location,
+      place: where.place,
+      url: first(pick(item, URL_KEYS)),
+      description: textField(pick(item, DESCRIPTION_KEYS)),
+      image: readImage(pick(item, IMAGE_KEYS)),
+      categories: pick(item, ['tags', 'categories', 'category', 'keywords', 'topics']),
+    },
+    options,
+  );
+}
+
+export function parseJsonList(list: FoundList, options: ParseOptions): FeedParseResult {
+  const warnings = new WarningList();
+  const events: MeetupEvent[] = [];
+  list.items.forEach((item, index) => {
+    if (!isObject(item)) return warnings.add(`Skipped event ${index + 1}: not an object`);
+    try {
+      const result = readListItem(item, options);
+      if (typeof result === 'string') warnings.add(`Skipped ${describeItem(index, item, TITLE_KEYS)}: ${result}`);
+      else events.push(result);
+    } catch (error) {
+      warnings.add(`Skipped ${describeItem(index, item, TITLE_KEYS)}: ${error instanceof Error ? error.message : 'unreadable'}`);
+    }
+  });
+  return { events, warnings: warnings.toArray(), format: 'json', title: null, minRefreshMinutes: null };
+}
