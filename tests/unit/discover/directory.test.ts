@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import groupsJson from '../../../lib/directory/groups.json';
+import { bundledDirectory } from '../../../lib/directory/bundled-directory';
+import type { GroupsDirectory } from '../../../lib/directory/directory-schema';
+import { groupsNearby } from '../../../lib/directory/groups-nearby';
+import {
+  EMPTY_DIRECTORY_STATE,
+  directoryInUse,
+  downloadDirectory,
+  isDirectoryStale,
+  refreshDirectory,
+  type DirectoryState,
+  type FetchLike,
+} from '../../../lib/directory/update-directory';
+import { validateDirectory, validateGroup } from '../../../lib/directory/validate-directory';
+import { feedUrlPlatform } from '../../../lib/discover/platforms';
+
+const caen = { lat: 49.1829, lon: -0.3707 };
+
+describe('the bundled directory', () => {
+  const entries = (groupsJson as { groups: unknown[] }).groups;
+
+  it('validates as a whole', () => {
+    const result = validateDirectory(groupsJson);
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  it.each(entries.map((entry, i) => [(entry as { name: string }).name, entry, i] as const))(
+    '%s follows the schema, its platform pattern, and names its source',
+    (_name, entry, i) => {
+      expect(validateGroup(entry, `groups[${i}]`)).toEqual([]);
+      const group = entry as { feedUrl: string; source: string; format: string };
+      expect(feedUrlPlatform(group.feedUrl)).not.toBeNull();
+      expect(group.format).toBe('ical');
+      expect(new URL(group.source).protocol).toBe('https:');
+    },
+  );
+
+  it('holds CaenCamp, the Caen developers community, with its Meetup feed', () => {
+    const near = groupsNearby(bundledDirectory(), caen, 25);
+    expect(near.map((n) => n.group.name)).toEqual(['CaenCamp']);
+    expect(near[0]!.group.feedUrl).toBe('https://www.meetup.com/CaenCamp/events/ical/');
+  });
+});
+
+describe('validateDirectory refuses bad files', () => {
+  const good = (): Record<string, unknown> => JSON.parse(JSON.stringify(groupsJson));
+  const withGroup = (patch: Record<string, unknown>) => {
+    const data = good();
+    const groups = data.groups as Record<string, unknown>[];
+    groups[0] = { ...groups[0], ...patch };
+    return data;
+  };
+
+  it.each<[string, unknown, RegExp]>([
+    ['not an object', [], /not a JSON object/],
+    ['another schema version', { ...good(), schemaVersion: 2 }, /schemaVersion 2 is not supported/],
+    ['no version date', { ...good(), version: 3 }, /version: an ISO date/],
+    ['groups not a list', { ...good(), groups: {} }, /groups: a list/],
+    ['a javascript: homepage', withGroup({ homepage: 'javascript:alert(1)' }), /homepage/],
+    ['a feed that is not http(s)', withGroup({ feedUrl: 'file:///etc/passwd' }), /feedUrl/],
+    ['coordinates as text', withGroup({ coordinates: { lat: '49.18', lon: -0.37 } }), /coordinates/],
+    ['latitude out of range', withGroup({ coordinates: { lat: 149, lon: 0 } }), /coordinates/],
+    ['a lower-case country', withGroup({ country: 'fr' }), /country/],
+    ['an unknown format', withGroup({ format: 'rss' }), /format/],
+    ['tags not texts', withGroup({ tags: ['ok', 3] }), /tags/],
+    ['no source', withGroup({ source: undefined }), /source/],
+    ['an empty name', withGroup({ name: '  ' }), /name/],
+    [
+      'a feed listed twice',
+      (() => {
+        const data = good();
+        const groups = data.groups as unknown[];
+        groups.push(groups[0]);
+        return data;
+      })(),
+      /listed twice/,
+    ],
+  ])('%s', (_label, data, message) => {
+    const result = validateDirectory(data);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.join('\n')).toMatch(message);
+  });
+
+  it('drops unknown fields of a valid file', () => {
+    const result = validateDirectory(withGroup({ tracking: 'x', name: ' CaenCamp ' }));
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.directory.groups[0]).not.toHaveProperty('tracking');
+      expect(result.directory.groups[0]!.name).toBe('CaenCamp');
+    }
+  });
+});
+
+describe('groupsNearby', () => {
+  const directory = bundledDirectory();
+
+  it.each<[string, { lat: number; lon: number } | null, number, string[]]>([
+    ['Caen, 25 km', caen, 25, ['CaenCamp']],
+    ['Bayeux (27 km from Caen), 25 km', { lat: 49.2765, lon: -0.7025 }, 25, []],
+    ['Bayeux, 50 km', { lat: 49.2765, lon: -0.7025 }, 50, ['CaenCamp']],
+    ['Caen, 300 km: nearest first', caen, 300, ['CaenCamp', 'Nantes Python Meetup']],
+    ['Torino, 500 km', { lat: 45.0703, lon: 7.6869 }, 500, ['gancio.cisti.org', 'lapunta.org']],
+    ['no city', null, 100, []],
+    ['negative radius', caen, -1, []],
+  ])('%s', (_label, city, radius, names) => {
+    expect(groupsNearby(directory, city, radius).map((n) => n.group.name)).toEqual(names);
+  });
+
+  it('gives distances in km', () => {
+    const [nantes] = groupsNearby(directory, caen, 300).slice(1);
+    expect(nantes!.distanceKm).toBeGreaterThan(220);
+    expect(nantes!.distanceKm).toBeLessThan(250);
+  });
+});
+
+describe('the directory updater (fake fetch)', () => {
+  const url = 'https://directory.example/groups.json';
+  const now = Date.parse('2026-11-21T10:00:00Z');
+  const bundled = bundledDirectory();
+  const newer: GroupsDirectory = {
+    schemaVersion: 1,
+    version: '2026-12-01',
+    groups: [{ ...bundled.groups[0]!, name: 'CaenCamp (updated)' }],
+  };
+
+  const fakeFetch = (status: number, body: string): FetchLike & { calls: string[] } => {
+    const calls: string[] = [];
+    const fn = (async (input: string) => {
+      calls.push(input);
+      return { ok: status >= 200 && status < 300, status, text: async () => body };
+    }) as FetchLike & { calls: string[] };
+    fn.calls = calls;
+    return fn;
+  };
+  const failingFetch: FetchLike = async () => {
+    throw new TypeError('Failed to fetch');
+  };
+
+  it('uses a good file', async () => {
+    const fetch = fakeFetch(200, JSON.stringify(newer));
+    const state = await refreshDirectory(EMPTY_DIRECTORY_STATE, url, { fetch, now });
+    expect(fetch.calls).toEqual([url]);
+    expect(state.error).toBeNull();
+    expect(state.lastSuccess).toBe('2026-11-21T10:00:00.000Z');
+    const inUse = directoryInUse(state, url, bundled);
+    expect(inUse.source).toBe('downloaded');
+    expect(inUse.directory.groups[0]!.name).toBe('CaenCamp (updated)');
+  });
+
+  it.each<[string, FetchLike, RegExp]>([
+    ['bad JSON', fakeFetch(200, '{"schemaVersion": 1, "groups": ['), /not valid JSON/],
+    ['wrong schema', fakeFetch(200, JSON.stringify({ schemaVersion: 1, version: '2026-12-01', groups: [{ name: 'X' }] })), /does not follow the schema: groups\[0\] \(X\)\.city/],
+    ['HTTP error', fakeFetch(404, 'Not found'), /HTTP 404/],
+    ['network error', failingFetch, /network error/],
+  ])('keeps the bundled directory on %s', async (_label, fetch, message) => {
+    const state = await refreshDirectory(EMPTY_DIRECTORY_STATE, url, { fetch, now });
+    expect(state.error).toMatch(message);
+    const inUse = directoryInUse(state, url, bundled);
+    expect(inUse.source).toBe('bundled');
+    expect(inUse.directory).toEqual(bundled);
+    expect(inUse.error).toMatch(message);
+  });
+
+  it('keeps the last good download of the same URL when a later one is bad', async () => {
+    const good = await refreshDirectory(EMPTY_DIRECTORY_STATE, url, { fetch: fakeFetch(200, JSON.stringify(newer)), now });
+    const bad = await refreshDirectory(good, url, { fetch: fakeFetch(500, ''), now: now + 86_400_000 });
+    expect(bad.error).toMatch(/HTTP 500/);
+    expect(directoryInUse(bad, url, bundled).directory.version).toBe('2026-12-01');
+    // …but not once the user points the setting at another URL.
+    expect(directoryInUse(bad, 'https://other.example/d.json', bundled).source).toBe('bundled');
+  });
+
+  it('refuses a URL that is not http(s) without fetching', async () => {
+    const fetch = fakeFetch(200, JSON.stringify(newer));
+    expect(await downloadDirectory('file:///tmp/groups.json', fetch)).toEqual({ ok: false, error: expect.stringMatching(/https/) });
+    expect(fetch.calls).toEqual([]);
+  });
+
+  it('times out a download that never answers', async () => {
+    const hanging: FetchLike = (_input, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+    expect(await downloadDirectory(url, hanging, 10)).toEqual({ ok: false, error: expect.stringMatching(/timed out/) });
+  });
+
+  it('uses only the bundled directory when no URL is set', async () => {
+    const state = await refreshDirectory(EMPTY_DIRECTORY_STATE, null, { fetch: failingFetch, now });
+    expect(directoryInUse(state, null, bundled)).toEqual({ directory: bundled, source: 'bundled', error: null });
+  });
+
+  it.each<[string, DirectoryState, string | null, number, boolean]>([
+    ['no URL', EMPTY_DIRECTORY_STATE, null, now, false],
+    ['never tried', EMPTY_DIRECTORY_STATE, url, now, true],
+    ['tried an hour ago', { ...EMPTY_DIRECTORY_STATE, attemptedUrl: url, lastAttempt: '2026-11-21T09:00:00Z' }, url, now, false],
+    ['tried yesterday', { ...EMPTY_DIRECTORY_STATE, attemptedUrl: url, lastAttempt: '2026-11-20T09:00:00Z' }, url, now, true],
+    ['URL changed', { ...EMPTY_DIRECTORY_STATE, attemptedUrl: 'https://old.example/', lastAttempt: '2026-11-21T09:59:00Z' }, url, now, true],
+  ])('isDirectoryStale: %s', (_label, state, configured, at, stale) => {
+    expect(isDirectoryStale(state, configured, at)).toBe(stale);
+  });
+});
