@@ -6,6 +6,8 @@ const testHosts = process.env.LOCAL_MEETUPS_TEST_HOSTS === '1';
 
 export default defineConfig({
   imports: false,
+  // The test build goes to its own folder (.output/chrome-mv3-test) so it never overwrites the production one.
+  ...(testHosts ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-test' } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

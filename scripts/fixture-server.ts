@@ -1,0 +1,262 @@
+/**
+ * A local HTTP server for the bundled sample feeds (tests/fixtures/sample-feeds), used by the demo and the
+ * browser tests. Bodies are rendered at request time so events are always relative to today. It answers like a
+ * well-behaved feed host (ETag + If-None-Match → 304, Last-Modified + If-Modified-Since → 304) and can be told
+ * to misbehave per feed (500, hang, garbage body) or to publish one more event ("changed").
+ *
+ *   import { startFixtureServer } from '../../scripts/fixture-server';
+ *   const server = await startFixtureServer();            // 127.0.0.1, random free port
+ *   server.url('caen-js'); server.setFault('caen-js', 'error500'); server.stats('caen-js').notModified;
+ *
+ * Run alone: `npx tsx scripts/fixture-server.ts [--port 8080]` serves until Ctrl-C and lists the feed URLs.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { renderTemplate } from '../tests/fixtures/sample-feeds/render-template';
+import { SAMPLE_FEEDS, SAMPLE_FEEDS_DIR, type SampleFeed } from '../tests/fixtures/sample-feeds/sample-feeds';
+
+export type FeedFault = 'none' | 'error500' | 'hang' | 'garbage' | 'notfound';
+
+export interface FeedStats {
+  requests: number;
+  /** 200 answers with a feed body. */
+  ok: number;
+  notModified: number;
+  /** Requests that carried If-None-Match or If-Modified-Since. */
+  conditional: number;
+  faulted: number;
+}
+
+export interface FixtureServer {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  port: number;
+  /** URL of a sample feed; `copy` gives the n-th independent copy (its own key `<key>@<n>`, own counters). */
+  url(key: string, copy?: number): string;
+  setFault(key: string, fault: FeedFault): void;
+  /** "changed": the feed publishes one more event (its `{{#changed}}` block). */
+  setChanged(key: string, changed: boolean): void;
+  stats(key: string): FeedStats;
+  /** Sum over every key (copies included). */
+  totals(): FeedStats;
+  resetStats(): void;
+  close(): Promise<void>;
+}
+
+export interface FixtureServerOptions {
+  port?: number;
+  /** Clock for rendering; default Date.now. */
+  now?: () => number;
+  /** Logs one line per request. */
+  log?: (line: string) => void;
+}
+
+interface FeedRuntime {
+  fault: FeedFault;
+  changed: boolean;
+  sequence: number;
+  /** Validators of the last body served, and since when that body is current. */
+  etag: string | null;
+  lastModifiedMs: number;
+  stats: FeedStats;
+}
+
+const emptyStats = (): FeedStats => ({ requests: 0, ok: 0, notModified: 0, conditional: 0, faulted: 0 });
+
+/** Binary noise: what a broken proxy or a truncated download looks like. Deterministic so reruns match. */
+function garbageBody(): Buffer {
+  const bytes = Buffer.alloc(2048);
+  let seed = 0x2545f491;
+  for (let i = 0; i < bytes.length; i++) {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    bytes[i] = seed & 0xff;
+  }
+  return Buffer.concat([Buffer.from('\u0089PNG\r\n\u001a\n', 'latin1'), bytes]);
+}
+
+export async function startFixtureServer(options: FixtureServerOptions = {}): Promise<FixtureServer> {
+  const now = options.now ?? Date.now;
+  const templates = new Map<string, string>();
+  const templateOf = (feed: SampleFeed) => {
+    let template = templates.get(feed.file);
+    if (template === undefined) {
+      template = readFileSync(join(SAMPLE_FEEDS_DIR, feed.file), 'utf8');
+      templates.set(feed.file, template);
+    }
+    return template;
+  };
+  const runtimes = new Map<string, FeedRuntime>();
+  const runtime = (key: string): FeedRuntime => {
+    let state = runtimes.get(key);
+    if (!state) {
+      state = { fault: 'none', changed: false, sequence: 0, etag: null, lastModifiedMs: 0, stats: emptyStats() };
+      runtimes.set(key, state);
+    }
+    return state;
+  };
+  const byPath = new Map(SAMPLE_FEEDS.map((feed) => [new URL(feed.path, 'http://x').pathname, feed]));
+
+  const route = (pathname: string): { feed: SampleFeed; key: string } | null => {
+    const copy = /^\/copy\/(\d+)(\/.*)$/.exec(pathname);
+    const feed = byPath.get(copy ? copy[2]! : pathname);
+    if (!feed) return null;
+    return { feed, key: copy ? `${feed.key}@${copy[1]}` : feed.key };
+  };
+
+  const hanging = new Set<ServerResponse>();
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/' || url.pathname === '/index.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(
+        `<!doctype html><title>Sample feeds</title><ul>${SAMPLE_FEEDS.map(
+          (f) => `<li><a href="${f.path}">${f.name}</a> (${f.file})</li>`,
+        ).join('')}</ul>`,
+      );
+      return;
+    }
+    const match = route(url.pathname);
+    if (!match) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('Not found');
+      return;
+    }
+    const { feed, key } = match;
+    const state = runtime(key);
+    state.stats.requests++;
+    const ifNoneMatch = req.headers['if-none-match'];
+    const ifModifiedSince = req.headers['if-modified-since'];
+    if (ifNoneMatch || ifModifiedSince) state.stats.conditional++;
+    options.log?.(`${req.method} ${url.pathname}${url.search} ${ifNoneMatch ? `If-None-Match: ${ifNoneMatch}` : ''}`);
+
+    switch (state.fault) {
+      case 'error500':
+        state.stats.faulted++;
+        res.writeHead(500, { 'content-type': 'text/html' });
+        res.end('<h1>500 Internal Server Error</h1>');
+        return;
+      case 'notfound':
+        state.stats.faulted++;
+        res.writeHead(404, { 'content-type': 'text/html' });
+        res.end('<h1>404 Not Found</h1>');
+        return;
+      case 'hang':
+        // Never answer: the client's timeout must fire. close() ends these.
+        state.stats.faulted++;
+        hanging.add(res);
+        res.on('close', () => hanging.delete(res));
+        return;
+      case 'garbage':
+        state.stats.faulted++;
+        res.writeHead(200, { 'content-type': feed.contentType });
+        res.end(garbageBody());
+        return;
+      case 'none':
+        break;
+    }
+
+    const clock = now();
+    const template = templateOf(feed);
+    // The validators follow the content, not the volatile parts (Luma's DTSTAMP/SEQUENCE change every time).
+    const stable = renderTemplate(template, { now: clock, changed: state.changed, stable: true });
+    const etag = `"${createHash('sha1').update(stable).digest('hex').slice(0, 20)}"`;
+    if (etag !== state.etag) {
+      state.etag = etag;
+      state.lastModifiedMs = Math.floor(clock / 1000) * 1000;
+    }
+    const headers = {
+      etag,
+      'last-modified': new Date(state.lastModifiedMs).toUTCString(),
+      'cache-control': 'no-cache',
+    };
+    const etagMatches =
+      typeof ifNoneMatch === 'string' &&
+      ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
+    const notModifiedSince =
+      !ifNoneMatch && typeof ifModifiedSince === 'string' && Date.parse(ifModifiedSince) >= state.lastModifiedMs;
+    if (etagMatches || notModifiedSince) {
+      state.stats.notModified++;
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
+    state.sequence++;
+    let body = renderTemplate(template, { now: clock, changed: state.changed, sequence: state.sequence });
+    if (feed.contentType.startsWith('text/calendar')) body = body.replace(/\r?\n/g, '\r\n');
+    state.stats.ok++;
+    res.writeHead(200, { ...headers, 'content-type': feed.contentType });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (error) {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(`fixture server error: ${(error as Error).message}`);
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  const feedByKey = (key: string) => {
+    const base = key.split('@')[0]!;
+    const feed = SAMPLE_FEEDS.find((f) => f.key === base);
+    if (!feed) throw new Error(`no sample feed "${key}"`);
+    return feed;
+  };
+
+  return {
+    origin,
+    port,
+    url(key, copy) {
+      const feed = feedByKey(key);
+      return `${origin}${copy === undefined ? '' : `/copy/${copy}`}${feed.path}`;
+    },
+    setFault(key, fault) {
+      feedByKey(key);
+      runtime(key).fault = fault;
+      if (fault !== 'hang') for (const res of hanging) res.destroy();
+    },
+    setChanged(key, changed) {
+      feedByKey(key);
+      runtime(key).changed = changed;
+    },
+    stats(key) {
+      return { ...runtime(key).stats };
+    },
+    totals() {
+      const total = emptyStats();
+      for (const { stats } of runtimes.values()) {
+        for (const field of Object.keys(total) as (keyof FeedStats)[]) total[field] += stats[field];
+      }
+      return total;
+    },
+    resetStats() {
+      for (const state of runtimes.values()) state.stats = emptyStats();
+    },
+    close() {
+      for (const res of hanging) res.destroy();
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const portArg = process.argv.indexOf('--port');
+  const port = portArg > 0 ? Number(process.argv[portArg + 1]) : 0;
+  const server = await startFixtureServer({ port, log: (line) => console.log(line) });
+  console.log(`Sample feeds on ${server.origin} (Ctrl-C to stop):`);
+  for (const feed of SAMPLE_FEEDS) console.log(`  ${feed.name.padEnd(32)} ${server.url(feed.key)}`);
+}
