@@ -30,3 +30,23 @@ export interface GroupsDirectory {
   version: string;
   groups: DirectoryGroup[];
 }
+
+/** A directory group as the options page shows it (the `suggestGroups` message). */
+export interface SuggestedGroup {
+  group: DirectoryGroup;
+  distanceKm: number;
+  /** A feed with this URL is already configured. */
+  alreadyAdded: boolean;
+}
+
+export interface SuggestedGroups {
+  groups: SuggestedGroup[];
+  /** Null until the user has chosen a city: there is nothing to suggest without one. */
+  city: string | null;
+  radiusKm: number;
+  /** The directory the suggestions come from. */
+  source: 'bundled' | 'downloaded';
+  version: string;
+  /** Short error of the last directory download (the bundled or last good directory is still used). */
+  error: string | null;
+}
