@@ -32,6 +32,16 @@ export interface ResolvedLocation {
   lon: number | null;
   /** Great-circle distance from the user's city, in km; null when unknown. */
   distanceKm: number | null;
+  /** Admin-1 area of the matched town (region name, or its code), for telling homonyms apart. */
+  region?: string | null;
+  /** GeoNames id of the matched town. */
+  geonameId?: number | null;
+  /** Postal code found in the structured address or the text. */
+  postalCode?: string | null;
+  /** Online markers were found (reader flag, VirtualLocation, meeting link, "Online event"…). */
+  online?: boolean;
+  /** The event also (or only) happens at a physical place; false for online-only events. */
+  inPerson?: boolean;
 }
 
 export interface MeetupEvent {

@@ -1,0 +1,73 @@
+/**
+ * Online markers in what a feed writes: a meeting link or any URL as the LOCATION, "Online event",
+ * "En ligne", "Microsoft Teams Meeting"… A LOCATION may carry both a venue and a link: that event is mixed.
+ */
+
+// Hosts of meeting services; BigBlueButton is self-hosted, so its usual host names and paths are matched too.
+const MEETING_HOSTS = [
+  'meet.google.com', 'zoom.us', 'zoom.com', 'zoomgov.com', 'teams.microsoft.com', 'teams.live.com', 'meet.jit.si',
+  'jitsi', 'webex.com', 'whereby.com', 'discord.gg', 'discord.com', 'gotomeeting.com', 'gotomeet.me',
+  'meet.goto.com', 'bluejeans.com', 'chime.aws', 'livestorm.co', 'streamyard.com', 'hopin.com', 'crowdcast.io',
+  'airmeet.com', 'bigbluebutton', 'bbb.', 'twitch.tv', 'youtube.com', 'youtu.be', 'meet.lync.com', 'skype.com',
+  'framatalk.org', 'visio.', 'vconf.', 'gather.town', 'app.gather.town', 'luma.com/join', 'lu.ma/join',
+];
+
+// Whole-phrase markers in several languages, matched on accent-free lower-case text.
+const ONLINE_PHRASES = [
+  'online', 'online event', 'online only', 'virtual', 'virtual event', 'remote', 'webinar', 'livestream',
+  'live stream', 'en ligne', 'evenement en ligne', 'a distance', 'distanciel', 'visio', 'visioconference',
+  'microsoft teams meeting', 'microsoft teams', 'teams meeting', 'reunion microsoft teams', 'zoom', 'zoom meeting',
+  'google meet', 'jitsi', 'jitsi meet', 'discord', 'twitch', 'youtube', 'webex', 'bigbluebutton', 'gather town',
+  'internet', 'virtuell', 'online veranstaltung', 'en linea', 'in linea', 'on line',
+];
+
+const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>()"']+/gi;
+const BARE_MEETING_HOST = /\b(?:meet\.google\.com|zoom\.us|teams\.microsoft\.com|meet\.jit\.si|whereby\.com|discord\.gg)\/[^\s<>()"']*/gi;
+
+function fold(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+export function isMeetingUrl(url: string): boolean {
+  let host: string;
+  let hostAndPath: string;
+  try {
+    const parsed = new URL(url.startsWith('www.') ? `https://${url}` : url);
+    host = parsed.hostname.toLowerCase();
+    hostAndPath = `${host}${parsed.pathname.toLowerCase()}`;
+  } catch {
+    return false;
+  }
+  return MEETING_HOSTS.some((marker) =>
+    marker.includes('/') ? hostAndPath.startsWith(marker) : host === marker || host.endsWith(`.${marker}`) || host.includes(marker),
+  ) || (/\/(?:b|rooms)\/[a-z0-9-]{3,}/.test(hostAndPath) && /bbb|bigbluebutton|visio|conf/.test(host));
+}
+
+export interface OnlineMarkers {
+  /** The text says the event happens online (a meeting link, a URL as the place, or a marker phrase). */
+  online: boolean;
+  /** The first URL found, when any (meeting links first). */
+  url: string | null;
+  /** The text with URLs and online phrases removed: what is left may still name a venue (mixed events). */
+  rest: string;
+}
+
+/** Finds online markers in a location string. */
+export function findOnlineMarkers(text: string | null | undefined): OnlineMarkers {
+  if (!text || !text.trim()) return { online: false, url: null, rest: '' };
+  const urls = [...text.matchAll(URL_PATTERN), ...text.matchAll(BARE_MEETING_HOST)].map((m) => m[0].replace(/[.,;:!?]+$/, ''));
+  const meeting = urls.find(isMeetingUrl) ?? null;
+  let rest = text.replace(URL_PATTERN, ' ').replace(BARE_MEETING_HOST, ' ');
+  const folded = fold(rest);
+  // A phrase counts when it is the whole remaining text or a whole comma/dash-separated part of it.
+  const parts = rest.split(/[,;()|/\n]|\s[-–—]\s/).map((p) => p.trim()).filter(Boolean);
+  const phraseParts = parts.filter((part) => ONLINE_PHRASES.includes(fold(part)));
+  const phrase = ONLINE_PHRASES.includes(folded) || phraseParts.length > 0 || /\b(?:microsoft teams|zoom|google meet|jitsi) (?:meeting|call|link)\b/.test(folded);
+  for (const part of phraseParts) rest = rest.replace(part, ' ');
+  rest = rest.replace(/\s+/g, ' ').replace(/^[\s,;:()|/-]+|[\s,;:()|/-]+$/g, '').trim();
+  const onlyUrl = urls.length > 0 && !fold(rest);
+  const online = meeting !== null || phrase || onlyUrl;
+  const url = meeting ?? urls[0] ?? null;
+  const normalizedUrl = url && url.startsWith('www.') ? `https://${url}` : url;
+  return { online, url: online ? normalizedUrl : null, rest: online ? rest : text.trim() };
+}
