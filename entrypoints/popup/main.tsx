@@ -1,3 +1,28 @@
 import { render } from 'preact';
+import { PopupApp } from '../../components/popup/popup-app';
+import { PopupContext } from '../../components/popup/popup-context';
+import { systemTimeZone } from '../../lib/time';
+import { applyDocumentLanguage, uiLocale } from '../../lib/ui/i18n';
+import { createPopupModel, eventIdFromHash } from '../../lib/ui/popup-model';
+import '../../components/theme.css';
+import './style.css';
 
-render(<main>Local Meetups</main>, document.getElementById('app')!);
+applyDocumentLanguage();
+const timeZone = systemTimeZone();
+const model = createPopupModel({ timeZone });
+// The skeleton renders at once; the stored data fills it in place (the layout has a fixed size).
+render(
+  <PopupContext.Provider value={{ model, locale: uiLocale(), timeZone }}>
+    <PopupApp />
+  </PopupContext.Provider>,
+  document.getElementById('app')!,
+);
+void model.start().then(() => {
+  // After the first painted frame with data: this opening still shows the "new" markers.
+  requestAnimationFrame(() => setTimeout(() => void model.markSeen(), 0));
+});
+addEventListener('hashchange', () => {
+  const id = eventIdFromHash(location.hash);
+  if (id) model.openDetail(id);
+});
+addEventListener('pagehide', () => model.dispose());

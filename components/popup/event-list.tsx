@@ -1,0 +1,187 @@
+/**
+ * The list of events grouped by day. Keyboard: one tab stop for the whole list (roving tabindex over the
+ * events' main buttons); arrows, Home and End move between events; Enter/Space opens the detail; Tab
+ * reaches the focused event's star button. A list of buttons rather than a listbox, because each event
+ * holds a second control (the star), which listbox options may not contain.
+ */
+import { useComputed, useSignal } from '@preact/signals';
+import type { JSX } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { dayLabel, formatDistance, formatEventTime } from '../../lib/format';
+import { t } from '../../lib/ui/i18n';
+import type { EventItem } from '../../lib/ui/popup-model';
+import { Icon } from '../icons';
+import { usePopup } from './popup-context';
+
+const PAGE = 150;
+
+export function placeLine(item: EventItem, locale: string): string {
+  const { event } = item;
+  const venue = event.place?.name ?? event.location?.split(',')[0]?.trim() ?? null;
+  const town = event.resolved?.city ?? event.place?.locality ?? null;
+  const parts: string[] = [];
+  if (venue) parts.push(venue);
+  if (town && !parts.some((part) => part.toLowerCase().includes(town.toLowerCase()))) parts.push(town);
+  if (item.distanceKm !== null && !(event.online && !event.place && !event.location)) {
+    parts.push(formatDistance(item.distanceKm, locale));
+  }
+  return parts.join(' · ');
+}
+
+export function EventTags({ item }: { item: EventItem }): JSX.Element {
+  const { event } = item;
+  return (
+    <span class="tags">
+      {event.status === 'cancelled' && <span class="tag tag-cancelled">{t('tagCancelled')}</span>}
+      {event.online && <span class="tag tag-online">{t('tagOnline')}</span>}
+      {item.isNew && <span class="tag tag-new">{t('tagNew')}</span>}
+    </span>
+  );
+}
+
+function EventRow({
+  item,
+  active,
+  onFocus,
+}: {
+  item: EventItem;
+  active: boolean;
+  onFocus: () => void;
+}): JSX.Element {
+  const { model, locale, timeZone } = usePopup();
+  const { event } = item;
+  const time = formatEventTime(event, timeZone, locale);
+  const cancelled = event.status === 'cancelled';
+  const place = placeLine(item, locale);
+  return (
+    <li class={`event${cancelled ? ' is-cancelled' : ''}${item.isNew ? ' is-new' : ''}`}>
+      <button
+        type="button"
+        class="event-main"
+        data-event-id={event.id}
+        tabIndex={active ? 0 : -1}
+        onFocus={onFocus}
+        onClick={() => model.openDetail(event.id)}
+      >
+        <span class="event-time">
+          <span>{time.allDay ? (time.local || t('allDay')) : time.local}</span>
+          {time.there && <span class="event-there" title={t('timeThereTitle')}>{time.there}</span>}
+        </span>
+        <span class="event-body">
+          <span class="event-title">
+            {cancelled && <span class="visually-hidden">{t('tagCancelled')}: </span>}
+            <span class="event-title-text">{event.title}</span>
+          </span>
+          {place && <span class="event-place">{place}</span>}
+          <span class="event-meta">
+            <span class="event-feed">{item.feedName}</span>
+            <EventTags item={item} />
+          </span>
+        </span>
+      </button>
+      <button
+        type="button"
+        class={`icon-button star${item.starred ? ' is-on' : ''}`}
+        aria-pressed={item.starred}
+        aria-label={t('starEvent', event.title)}
+        tabIndex={active ? 0 : -1}
+        onClick={() => void model.toggleStar(event)}
+      >
+        <Icon name="star" filled={item.starred} />
+      </button>
+    </li>
+  );
+}
+
+export function EventList(): JSX.Element {
+  const { model, locale } = usePopup();
+  const limit = useSignal(PAGE);
+  const activeId = useSignal<string | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+
+  const shown = useComputed(() => {
+    let remaining = limit.value;
+    const groups = [];
+    for (const group of model.groups.value) {
+      if (remaining <= 0) break;
+      const items = group.items.slice(0, remaining);
+      remaining -= items.length;
+      groups.push({ ...group, items });
+    }
+    return groups;
+  });
+  const total = model.visible.value.length;
+  const firstId = shown.value[0]?.items[0]?.event.id ?? null;
+  const visibleIds = new Set(shown.value.flatMap((group) => group.items.map((item) => item.event.id)));
+  const current = activeId.value !== null && visibleIds.has(activeId.value) ? activeId.value : firstId;
+
+  // Back from the detail view: focus returns to the event that was opened.
+  useEffect(() => {
+    const returnTo = model.returnFocusId.peek();
+    model.returnFocusId.value = null;
+    if (returnTo === null) return;
+    const button = listRef.current?.querySelector<HTMLButtonElement>(`[data-event-id="${CSS.escape(returnTo)}"]`);
+    if (button) {
+      activeId.value = returnTo;
+      button.focus();
+    }
+  }, []);
+
+  function onKeyDown(e: KeyboardEvent): void {
+    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
+    const buttons = Array.from(listRef.current?.querySelectorAll<HTMLButtonElement>('.event-main') ?? []);
+    if (!buttons.length) return;
+    const index = buttons.findIndex((button) => button === document.activeElement?.closest('li')?.querySelector('.event-main'));
+    let next = index;
+    if (e.key === 'ArrowDown') next = Math.min(buttons.length - 1, index + 1);
+    else if (e.key === 'ArrowUp') next = Math.max(0, index - 1);
+    else if (e.key === 'Home') next = 0;
+    else next = buttons.length - 1;
+    e.preventDefault();
+    const target = buttons[next];
+    if (target) {
+      activeId.value = target.dataset.eventId ?? null;
+      target.focus();
+    }
+  }
+
+  return (
+    <div class="event-list" ref={listRef} onKeyDown={onKeyDown}>
+      {shown.value.map((group) => {
+        const headingId = `day-${group.dayKey}`;
+        return (
+          <section class="day" key={group.dayKey} aria-labelledby={headingId}>
+            <h2 class="day-heading" id={headingId}>
+              {dayLabel(group.dayKey, model.todayKey.value, locale)}
+            </h2>
+            <ul class="events" role="list">
+              {group.items.map((item) => (
+                <EventRow
+                  key={item.event.id}
+                  item={item}
+                  active={item.event.id === current}
+                  onFocus={() => {
+                    activeId.value = item.event.id;
+                  }}
+                />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+      {total > limit.value && (
+        <button type="button" class="button subtle show-more" onClick={() => (limit.value += PAGE)}>
+          {t('showMore', total - limit.value)}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** Moves focus into the list (from the search box's ArrowDown). */
+export function focusFirstEvent(root: ParentNode = document): boolean {
+  const button =
+    root.querySelector<HTMLButtonElement>('.event-main[tabindex="0"]') ?? root.querySelector<HTMLButtonElement>('.event-main');
+  button?.focus();
+  return !!button;
+}

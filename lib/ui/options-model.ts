@@ -1,0 +1,428 @@
+/**
+ * The options page's model: settings and feeds mirrored from storage, the add-feed flow (test before
+ * saving, permission, add), the city search, remove-with-undo and the settings file.
+ */
+import { batch, computed, signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { sendMessage, type CityMatch, type FeedPreview } from '../messages';
+import { DEFAULT_SETTINGS, type FeedConfig, type Settings, type UserCity } from '../settings';
+import { buildSettingsFile, parseSettingsFile, type ImportProblem } from '../settings-file';
+import { EMPTY_FEED_STATE, feedDataItem, feedsItem, settingsItem, type FeedState } from '../storage';
+import { mirrorItem, type Mirror } from './mirror';
+
+export const UNDO_MS = 8000;
+export const CITY_SEARCH_DELAY_MS = 250;
+
+/** `webcal://` is iCal over https: the origin to ask for is the https one. */
+export function feedOrigin(url: string): string | null {
+  try {
+    const parsed = new URL(url.trim().replace(/^webcals?:/i, 'https:'));
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What the user typed, made into a URL we can test: a missing scheme means https. */
+export function normalizeFeedUrl(input: string): string | null {
+  const trimmed = input.trim();
+  if (!trimmed) return null;
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  try {
+    const url = new URL(withScheme);
+    if (!['http:', 'https:', 'webcal:', 'webcals:'].includes(url.protocol) || !url.hostname) return null;
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
+export function cityFromMatch(match: CityMatch): UserCity {
+  return {
+    geonameId: match.geonameId,
+    name: match.name,
+    region: match.region,
+    country: match.country,
+    lat: match.lat,
+    lon: match.lon,
+    timeZone: match.timeZone,
+  };
+}
+
+export interface PendingRemoval {
+  feed: FeedConfig;
+  index: number;
+}
+
+export type AddFeedPhase = 'idle' | 'testing' | 'tested' | 'adding';
+
+export interface OptionsModelOptions {
+  now?: () => number;
+  undoMs?: number;
+  searchDelayMs?: number;
+}
+
+export function createOptionsModel(options: OptionsModelOptions = {}) {
+  const clock = options.now ?? Date.now;
+  const undoMs = options.undoMs ?? UNDO_MS;
+  const searchDelay = options.searchDelayMs ?? CITY_SEARCH_DELAY_MS;
+
+  const settings = signal<Settings>(DEFAULT_SETTINGS);
+  const feeds = signal<FeedConfig[]>([]);
+  const feedStates = signal<Record<string, FeedState>>({});
+  /** Origins granted for each feed; false shows an "Allow access" button (after an import, say). */
+  const granted = signal<Record<string, boolean>>({});
+  const loaded = signal(false);
+  const now = signal(clock());
+
+  // add feed
+  const feedUrl = signal('');
+  const feedName = signal('');
+  const feedAllLocal = signal(false);
+  const addPhase = signal<AddFeedPhase>('idle');
+  const preview = signal<FeedPreview | null>(null);
+  const previewUrl = signal<string | null>(null);
+  const addError = signal<string | null>(null);
+
+  // city search
+  const cityQuery = signal('');
+  const cityResults = signal<CityMatch[]>([]);
+  const citySearching = signal(false);
+  const cityError = signal<string | null>(null);
+  const locating = signal(false);
+
+  const pendingRemoval = signal<PendingRemoval | null>(null);
+  const importProblems = signal<ImportProblem[] | null>(null);
+  const importDone = signal(false);
+
+  const enabledCount = computed(() => feeds.value.filter((feed) => feed.enabled).length);
+
+  const mirrors: Mirror[] = [];
+  const stateWatchers = new Map<string, () => void>();
+  let undoTimer: ReturnType<typeof setTimeout> | null = null;
+  let searchTimer: ReturnType<typeof setTimeout> | null = null;
+  let searchSeq = 0;
+
+  function followState(feedId: string): void {
+    if (stateWatchers.has(feedId)) return;
+    const item = feedDataItem(feedId);
+    const stop = item.watch((value) => {
+      feedStates.value = { ...feedStates.value, [feedId]: value?.state ?? EMPTY_FEED_STATE };
+    });
+    stateWatchers.set(feedId, stop);
+    void item.getValue().then((value) => {
+      if (!(feedId in feedStates.value)) feedStates.value = { ...feedStates.value, [feedId]: value.state };
+    });
+  }
+
+  async function checkPermissions(list: FeedConfig[]): Promise<void> {
+    const entries = await Promise.all(
+      list.map(async (feed) => {
+        const origin = feedOrigin(feed.url);
+        if (!origin) return [feed.id, false] as const;
+        try {
+          return [feed.id, await browser.permissions.contains({ origins: [`${origin}/*`] })] as const;
+        } catch {
+          // Where the API is missing we cannot know: assume granted rather than nag.
+          return [feed.id, true] as const;
+        }
+      }),
+    );
+    granted.value = Object.fromEntries(entries);
+  }
+
+  async function start(): Promise<void> {
+    const settingsMirror = mirrorItem(settingsItem, settings);
+    const feedsMirror = mirrorItem(feedsItem, feeds);
+    mirrors.push(settingsMirror, feedsMirror);
+    await Promise.all([settingsMirror.ready, feedsMirror.ready]);
+    feeds.value.forEach((feed) => followState(feed.id));
+    const stopFeedFollow = feedsItem.watch((list) => {
+      list.forEach((feed) => followState(feed.id));
+      void checkPermissions(list);
+    });
+    mirrors.push({ ready: Promise.resolve(), stop: stopFeedFollow });
+    await checkPermissions(feeds.value);
+    loaded.value = true;
+  }
+
+  function dispose(): void {
+    mirrors.forEach((mirror) => mirror.stop());
+    stateWatchers.forEach((stop) => stop());
+    if (undoTimer) clearTimeout(undoTimer);
+    if (searchTimer) clearTimeout(searchTimer);
+  }
+
+  async function updateSettings(patch: Partial<Settings>): Promise<void> {
+    const current = await settingsItem.getValue();
+    await settingsItem.setValue({ ...current, ...patch });
+  }
+
+  async function updateFeed(id: string, patch: Partial<Omit<FeedConfig, 'id'>>): Promise<void> {
+    const current = await feedsItem.getValue();
+    await feedsItem.setValue(current.map((feed) => (feed.id === id ? { ...feed, ...patch } : feed)));
+  }
+
+  function resetAddForm(): void {
+    batch(() => {
+      feedUrl.value = '';
+      feedName.value = '';
+      feedAllLocal.value = false;
+      preview.value = null;
+      previewUrl.value = null;
+      addPhase.value = 'idle';
+      addError.value = null;
+    });
+  }
+
+  return {
+    settings,
+    feeds,
+    feedStates,
+    granted,
+    loaded,
+    now,
+    enabledCount,
+    feedUrl,
+    feedName,
+    feedAllLocal,
+    addPhase,
+    preview,
+    previewUrl,
+    addError,
+    cityQuery,
+    cityResults,
+    citySearching,
+    cityError,
+    locating,
+    pendingRemoval,
+    importProblems,
+    importDone,
+    start,
+    dispose,
+    updateSettings,
+    updateFeed,
+    resetAddForm,
+    tick(): void {
+      now.value = clock();
+    },
+
+    // ---- city ---------------------------------------------------------------------------------------------
+
+    /** Debounced gazetteer search through the background; late answers to older queries are dropped. */
+    searchCity(query: string): void {
+      cityQuery.value = query;
+      cityError.value = null;
+      if (searchTimer) clearTimeout(searchTimer);
+      const seq = ++searchSeq;
+      if (query.trim().length < 2) {
+        cityResults.value = [];
+        citySearching.value = false;
+        return;
+      }
+      citySearching.value = true;
+      searchTimer = setTimeout(() => {
+        sendMessage('searchCities', { query: query.trim(), limit: 8 })
+          .then((results) => {
+            if (seq === searchSeq) cityResults.value = results;
+          })
+          .catch(() => {
+            if (seq === searchSeq) {
+              cityResults.value = [];
+              cityError.value = 'search';
+            }
+          })
+          .finally(() => {
+            if (seq === searchSeq) citySearching.value = false;
+          });
+      }, searchDelay);
+    },
+
+    async chooseCity(match: CityMatch): Promise<void> {
+      searchSeq++;
+      batch(() => {
+        cityResults.value = [];
+        cityQuery.value = '';
+        citySearching.value = false;
+      });
+      await updateSettings({ city: cityFromMatch(match) });
+    },
+
+    /** The position stays here: only the background's offline gazetteer sees it, to name the nearest town. */
+    useMyLocation(geolocation: Geolocation | undefined = globalThis.navigator?.geolocation): Promise<void> {
+      cityError.value = null;
+      if (!geolocation) {
+        cityError.value = 'geolocation';
+        return Promise.resolve();
+      }
+      locating.value = true;
+      return new Promise<GeolocationPosition>((resolve, reject) =>
+        geolocation.getCurrentPosition(resolve, reject, { maximumAge: 600_000, timeout: 20_000 }),
+      )
+        .then((position) => sendMessage('nearestCity', { lat: position.coords.latitude, lon: position.coords.longitude }))
+        .then(async (match) => {
+          if (!match) cityError.value = 'noNearest';
+          else await updateSettings({ city: cityFromMatch(match) });
+        })
+        .catch(() => {
+          cityError.value = 'geolocation';
+        })
+        .finally(() => {
+          locating.value = false;
+        });
+    },
+
+    // ---- add a feed ---------------------------------------------------------------------------------------
+
+    async testFeed(): Promise<void> {
+      const url = normalizeFeedUrl(feedUrl.value);
+      if (!url) {
+        batch(() => {
+          addError.value = 'badUrl';
+          preview.value = null;
+          addPhase.value = 'idle';
+        });
+        return;
+      }
+      batch(() => {
+        addPhase.value = 'testing';
+        addError.value = null;
+        preview.value = null;
+      });
+      try {
+        const result = await sendMessage('testFeed', { url });
+        batch(() => {
+          preview.value = result;
+          previewUrl.value = url;
+          if (result.ok && !feedName.value.trim() && result.title) feedName.value = result.title;
+          addPhase.value = 'tested';
+        });
+      } catch {
+        batch(() => {
+          addError.value = 'testFailed';
+          addPhase.value = 'idle';
+        });
+      }
+    },
+
+    /**
+     * Must be called straight from the click handler: the permission prompt needs the user's gesture, so
+     * `permissions.request` is the first thing that runs, before any await.
+     */
+    addTestedFeed(): Promise<boolean> {
+      const url = previewUrl.value;
+      const origin = url ? feedOrigin(url) : null;
+      if (!url || !origin || !preview.value?.ok) return Promise.resolve(false);
+      addPhase.value = 'adding';
+      let request: Promise<boolean>;
+      try {
+        request = browser.permissions.request({ origins: [`${origin}/*`] });
+      } catch {
+        request = Promise.resolve(false);
+      }
+      return request
+        .catch(() => false)
+        .then(async (ok) => {
+          if (!ok) {
+            batch(() => {
+              addError.value = 'permissionDenied';
+              addPhase.value = 'tested';
+            });
+            return false;
+          }
+          try {
+            await sendMessage('addFeed', {
+              url,
+              name: feedName.value.trim() || preview.value?.title || undefined,
+              allEventsLocal: feedAllLocal.value,
+            });
+            resetAddForm();
+            return true;
+          } catch {
+            batch(() => {
+              addError.value = 'addFailed';
+              addPhase.value = 'tested';
+            });
+            return false;
+          }
+        });
+    },
+
+    /** For a feed whose origin is not granted (imported, or permission revoked): ask again, in the click. */
+    grantFeed(feed: FeedConfig): Promise<boolean> {
+      const origin = feedOrigin(feed.url);
+      if (!origin) return Promise.resolve(false);
+      return browser.permissions
+        .request({ origins: [`${origin}/*`] })
+        .catch(() => false)
+        .then((ok) => {
+          granted.value = { ...granted.value, [feed.id]: ok };
+          if (ok) void sendMessage('refreshFeed', { feedId: feed.id }).catch(() => undefined);
+          return ok;
+        });
+    },
+
+    refreshFeed(feedId: string): Promise<void> {
+      return sendMessage('refreshFeed', { feedId }).then(
+        () => undefined,
+        () => undefined,
+      );
+    },
+
+    // ---- remove with undo ---------------------------------------------------------------------------------
+
+    async removeFeed(id: string): Promise<void> {
+      const current = await feedsItem.getValue();
+      const index = current.findIndex((feed) => feed.id === id);
+      const feed = current[index];
+      if (!feed) return;
+      await feedsItem.setValue(current.filter((other) => other.id !== id));
+      pendingRemoval.value = { feed, index };
+      if (undoTimer) clearTimeout(undoTimer);
+      undoTimer = setTimeout(() => {
+        pendingRemoval.value = null;
+      }, undoMs);
+    },
+
+    async undoRemove(): Promise<void> {
+      const pending = pendingRemoval.value;
+      if (!pending) return;
+      if (undoTimer) clearTimeout(undoTimer);
+      pendingRemoval.value = null;
+      const current = await feedsItem.getValue();
+      if (current.some((feed) => feed.id === pending.feed.id)) return;
+      const next = [...current];
+      next.splice(Math.min(pending.index, next.length), 0, pending.feed);
+      await feedsItem.setValue(next);
+    },
+
+    dismissUndo(): void {
+      if (undoTimer) clearTimeout(undoTimer);
+      pendingRemoval.value = null;
+    },
+
+    // ---- settings file ------------------------------------------------------------------------------------
+
+    async exportText(): Promise<string> {
+      const [currentSettings, currentFeeds] = await Promise.all([settingsItem.getValue(), feedsItem.getValue()]);
+      return JSON.stringify(buildSettingsFile(currentSettings, currentFeeds, clock()), null, 2);
+    },
+
+    /** All or nothing: a file with any problem changes nothing and lists the problems. */
+    async importText(text: string): Promise<boolean> {
+      importDone.value = false;
+      const result = parseSettingsFile(text);
+      if (!result.ok) {
+        importProblems.value = result.problems;
+        return false;
+      }
+      importProblems.value = null;
+      await feedsItem.setValue(result.feeds);
+      await settingsItem.setValue(result.settings);
+      importDone.value = true;
+      return true;
+    },
+  };
+}
+
+export type OptionsModel = ReturnType<typeof createOptionsModel>;

@@ -1,0 +1,421 @@
+/**
+ * The popup's model: storage mirrored into signals, the derived lists the popup shows, and the few actions
+ * a person takes there. Only stored data and messages: no parser, no gazetteer (see popup-imports test).
+ */
+import { batch, computed, effect, signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { safeHttpUrl, type MeetupEvent } from '../events';
+import { dayKeyOf, eventDayKey, eventEndMs, eventStartInstant, daysBetween } from '../format';
+import { eventDistanceKm, isNearUser, type NearFilter } from '../location/near';
+import { sendMessage } from '../messages';
+import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from '../settings';
+import {
+  EMPTY_FEED_STATE,
+  feedDataItem,
+  feedsItem,
+  refreshStatusItem,
+  seenItem,
+  settingsItem,
+  starredItem,
+  type FeedData,
+  type RefreshStatus,
+  type StarredSnapshot,
+} from '../storage';
+import { mirrorItem, type Mirror } from './mirror';
+
+export type WhenFilter = 'all' | 'week';
+export type ModeFilter = 'all' | 'inPerson' | 'online';
+export type PopupView = 'upcoming' | 'starred';
+export type PopupScreen = 'loading' | 'welcome' | 'noFeeds' | 'noEvents' | 'noMatches' | 'list';
+
+export interface EventItem {
+  event: MeetupEvent;
+  feedName: string;
+  startMs: number;
+  dayKey: string;
+  distanceKm: number | null;
+  isNew: boolean;
+  starred: boolean;
+}
+
+export interface DayGroup {
+  dayKey: string;
+  items: EventItem[];
+}
+
+export interface FailingFeed {
+  id: string;
+  name: string;
+  error: string;
+}
+
+export interface PopupModelOptions {
+  /** The user's zone for day grouping and times. */
+  timeZone: string;
+  now?: () => number;
+  /** How often "now" moves (relative times, events ending); 0 disables the timer (tests). */
+  tickMs?: number;
+}
+
+/** Radius steps offered when nothing is near: the next one above the current radius. */
+export const WIDEN_STEPS_KM = [50, 100, 200];
+
+/** Lower-case, accent-free text for search: "Café" matches "cafe". */
+export function searchText(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+const haystacks = new WeakMap<MeetupEvent, string>();
+function haystackOf(event: MeetupEvent): string {
+  let text = haystacks.get(event);
+  if (text === undefined) {
+    const place = event.place;
+    text = searchText(
+      [event.title, event.location, place?.name, place?.locality, event.resolved?.city, event.description]
+        .filter(Boolean)
+        .join('\n'),
+    );
+    haystacks.set(event, text);
+  }
+  return text;
+}
+
+/** A timed event without an end stays listed this long after it starts. */
+const OPEN_ENDED_MS = 2 * 3_600_000;
+
+export function createPopupModel(options: PopupModelOptions) {
+  const clock = options.now ?? Date.now;
+  const zone = options.timeZone;
+
+  const settings = signal<Settings>(DEFAULT_SETTINGS);
+  const feeds = signal<FeedConfig[]>([]);
+  const feedData = signal<Record<string, FeedData>>({});
+  const seen = signal<string[]>([]);
+  const starred = signal<Record<string, StarredSnapshot>>({});
+  const refreshStatus = signal<RefreshStatus>({ running: false, done: 0, total: 0, lastRefresh: null });
+  const loaded = signal(false);
+  const now = signal(clock());
+
+  /** Seen ids as they were when the popup opened: markers stay visible for this opening. */
+  const seenAtOpen = signal<ReadonlySet<string>>(new Set());
+
+  const query = signal('');
+  const when = signal<WhenFilter>('all');
+  const mode = signal<ModeFilter>('all');
+  const feedFilter = signal<string | null>(null);
+  const view = signal<PopupView>('upcoming');
+  const selectedId = signal<string | null>(null);
+  /** The event whose detail was last closed: the list gives it focus back. */
+  const returnFocusId = signal<string | null>(null);
+  const actionError = signal<string | null>(null);
+  const refreshRequested = signal(false);
+
+  const todayKey = computed(() => dayKeyOf(now.value, zone));
+
+  const feedsById = computed(() => new Map(feeds.value.map((feed) => [feed.id, feed])));
+  const enabledFeeds = computed(() => feeds.value.filter((feed) => feed.enabled));
+
+  /** Every upcoming event of the enabled feeds, sorted, with what the rows need. */
+  const upcoming = computed<EventItem[]>(() => {
+    const nowMs = now.value;
+    const today = todayKey.value;
+    const seenSet = seenAtOpen.value;
+    const stars = starred.value;
+    const city = settings.value.city;
+    const items: EventItem[] = [];
+    for (const feed of enabledFeeds.value) {
+      const data = feedData.value[feed.id];
+      if (!data) continue;
+      for (const event of data.events) {
+        const startMs = eventStartInstant(event, zone);
+        const endMs = eventEndMs(event, zone);
+        const over = endMs > startMs ? endMs <= nowMs : startMs + OPEN_ENDED_MS <= nowMs;
+        if (over) continue;
+        items.push({
+          event,
+          feedName: feed.name || hostOf(feed.url),
+          startMs,
+          dayKey: eventDayKey(event, zone, today),
+          distanceKm: eventDistanceKm(event, city),
+          isNew: !seenSet.has(event.id),
+          starred: event.id in stars,
+        });
+      }
+    }
+    items.sort((a, b) => a.startMs - b.startMs || a.event.title.localeCompare(b.event.title));
+    return items;
+  });
+
+  const nearFilter = computed<NearFilter>(() => ({
+    city: settings.value.city,
+    radiusKm: settings.value.radiusKm,
+    includeOnline: settings.value.includeOnline,
+    allLocalFeedIds: new Set(feeds.value.filter((feed) => feed.allEventsLocal).map((feed) => feed.id)),
+  }));
+
+  const nearUpcoming = computed(() => upcoming.value.filter((item) => isNearUser(item.event, nearFilter.value)));
+  const starredUpcoming = computed(() => upcoming.value.filter((item) => item.starred));
+
+  const filtersActive = computed(
+    () => query.value.trim() !== '' || when.value !== 'all' || mode.value !== 'all' || feedFilter.value !== null,
+  );
+
+  const visible = computed<EventItem[]>(() => {
+    const base = view.value === 'starred' ? starredUpcoming.value : nearUpcoming.value;
+    if (!filtersActive.value) return base;
+    const words = searchText(query.value).split(/\s+/).filter(Boolean);
+    const today = todayKey.value;
+    return base.filter(({ event, dayKey }) => {
+      if (when.value === 'week' && daysBetween(today, dayKey) > 6) return false;
+      if (mode.value === 'online' && !event.online) return false;
+      if (mode.value === 'inPerson' && event.online && !event.place && !event.location) return false;
+      if (feedFilter.value !== null && event.feedId !== feedFilter.value) return false;
+      if (words.length) {
+        const haystack = haystackOf(event);
+        if (!words.every((word) => haystack.includes(word))) return false;
+      }
+      return true;
+    });
+  });
+
+  const groups = computed<DayGroup[]>(() => {
+    const result: DayGroup[] = [];
+    for (const item of visible.value) {
+      const last = result[result.length - 1];
+      if (last && last.dayKey === item.dayKey) last.items.push(item);
+      else result.push({ dayKey: item.dayKey, items: [item] });
+    }
+    return result;
+  });
+
+  const newCount = computed(() => nearUpcoming.value.filter((item) => item.isNew).length);
+
+  const failingFeeds = computed<FailingFeed[]>(() =>
+    enabledFeeds.value.flatMap((feed) => {
+      const error = feedData.value[feed.id]?.state.error;
+      return error ? [{ id: feed.id, name: feed.name || hostOf(feed.url), error }] : [];
+    }),
+  );
+
+  /** Latest successful sync: the refresh status, else the newest feed success. */
+  const lastUpdatedMs = computed<number | null>(() => {
+    const stamps = [refreshStatus.value.lastRefresh, ...Object.values(feedData.value).map((d) => d.state.lastSuccess)]
+      .map((iso) => (iso ? Date.parse(iso) : NaN))
+      .filter((ms) => Number.isFinite(ms));
+    return stamps.length ? Math.max(...stamps) : null;
+  });
+
+  const refreshing = computed(() => refreshRequested.value || refreshStatus.value.running);
+
+  const nextRadiusKm = computed(() => WIDEN_STEPS_KM.find((km) => km > settings.value.radiusKm) ?? null);
+
+  const screen = computed<PopupScreen>(() => {
+    if (!loaded.value) return 'loading';
+    if (feeds.value.length === 0) return settings.value.city ? 'noFeeds' : 'welcome';
+    if (view.value === 'upcoming' && nearUpcoming.value.length === 0) return 'noEvents';
+    if (visible.value.length === 0) return 'noMatches';
+    return 'list';
+  });
+
+  const selected = computed<EventItem | null>(() => {
+    const id = selectedId.value;
+    if (id === null) return null;
+    return upcoming.value.find((item) => item.event.id === id) ?? null;
+  });
+
+  // ---- lifecycle ------------------------------------------------------------------------------------------
+
+  const mirrors: Mirror[] = [];
+  const feedMirrors = new Map<string, () => void>();
+  let stopFeedEffect: (() => void) | null = null;
+  let timer: ReturnType<typeof setInterval> | null = null;
+
+  function followFeed(feedId: string): Promise<void> {
+    const item = feedDataItem(feedId);
+    let changed = false;
+    const stop = item.watch((value) => {
+      changed = true;
+      feedData.value = { ...feedData.value, [feedId]: value ?? { state: EMPTY_FEED_STATE, events: [] } };
+    });
+    feedMirrors.set(feedId, stop);
+    return item.getValue().then((value) => {
+      if (!changed) feedData.value = { ...feedData.value, [feedId]: value };
+    });
+  }
+
+  /** Loads everything the first render needs, then follows changes. Resolves when the data is shown. */
+  async function start(): Promise<void> {
+    const settingsMirror = mirrorItem(settingsItem, settings);
+    const feedsMirror = mirrorItem(feedsItem, feeds);
+    const starredMirror = mirrorItem(starredItem, starred);
+    const statusMirror = mirrorItem(refreshStatusItem, refreshStatus);
+    const seenMirror = mirrorItem(seenItem, seen);
+    mirrors.push(settingsMirror, feedsMirror, starredMirror, statusMirror, seenMirror);
+    await Promise.all([feedsMirror.ready, seenMirror.ready]);
+    seenAtOpen.value = new Set(seen.value);
+    await Promise.all([
+      settingsMirror.ready,
+      starredMirror.ready,
+      statusMirror.ready,
+      ...feeds.value.map((feed) => followFeed(feed.id)),
+    ]);
+    // Feeds added or removed while the popup is open (an import in the options page, a refresh).
+    stopFeedEffect = effect(() => {
+      const ids = new Set(feeds.value.map((feed) => feed.id));
+      for (const id of ids) if (!feedMirrors.has(id)) void followFeed(id);
+      for (const [id, stop] of feedMirrors) {
+        if (!ids.has(id)) {
+          stop();
+          feedMirrors.delete(id);
+        }
+      }
+    });
+    const hashId = eventIdFromHash(typeof location === 'undefined' ? '' : location.hash);
+    batch(() => {
+      if (hashId) selectedId.value = hashId;
+      loaded.value = true;
+    });
+    if (options.tickMs !== 0) {
+      timer = setInterval(() => {
+        now.value = clock();
+      }, options.tickMs ?? 30_000);
+    }
+  }
+
+  function dispose(): void {
+    for (const mirror of mirrors) mirror.stop();
+    for (const stop of feedMirrors.values()) stop();
+    feedMirrors.clear();
+    stopFeedEffect?.();
+    if (timer) clearInterval(timer);
+  }
+
+  // ---- actions ----------------------------------------------------------------------------------------------
+
+  async function guard(action: () => Promise<unknown>, message: string): Promise<void> {
+    try {
+      actionError.value = null;
+      await action();
+    } catch {
+      actionError.value = message;
+    }
+  }
+
+  return {
+    // state
+    settings,
+    feeds,
+    feedsById,
+    feedData,
+    starred,
+    refreshStatus,
+    loaded,
+    now,
+    todayKey,
+    query,
+    when,
+    mode,
+    feedFilter,
+    view,
+    selectedId,
+    returnFocusId,
+    actionError,
+    // derived
+    upcoming,
+    nearUpcoming,
+    starredUpcoming,
+    visible,
+    groups,
+    newCount,
+    failingFeeds,
+    lastUpdatedMs,
+    refreshing,
+    nextRadiusKm,
+    filtersActive,
+    screen,
+    selected,
+    // lifecycle
+    start,
+    dispose,
+    // actions
+    /** Marks what this opening shows as seen; the markers stay until the popup closes. */
+    markSeen(): Promise<void> {
+      const ids = nearUpcoming.value.filter((item) => item.isNew).map((item) => item.event.id);
+      if (!ids.length) return Promise.resolve();
+      return sendMessage('markSeen', { ids }).catch(() => undefined);
+    },
+    refresh(errorMessage: string): Promise<void> {
+      refreshRequested.value = true;
+      return guard(() => sendMessage('refreshAll', undefined), errorMessage).finally(() => {
+        refreshRequested.value = false;
+        now.value = clock();
+      });
+    },
+    async toggleStar(event: MeetupEvent): Promise<void> {
+      const current = await starredItem.getValue();
+      const next = { ...current };
+      if (event.id in next) delete next[event.id];
+      else {
+        next[event.id] = {
+          id: event.id,
+          title: event.title,
+          start: event.start,
+          location: event.location,
+          status: event.status,
+          remindedAt: null,
+        };
+      }
+      await starredItem.setValue(next);
+    },
+    async setRadius(radiusKm: number): Promise<void> {
+      const current = await settingsItem.getValue();
+      await settingsItem.setValue({ ...current, radiusKm });
+    },
+    openOptions(): Promise<void> {
+      return browser.runtime.openOptionsPage();
+    },
+    clearFilters(): void {
+      batch(() => {
+        query.value = '';
+        when.value = 'all';
+        mode.value = 'all';
+        feedFilter.value = null;
+      });
+    },
+    openDetail(id: string): void {
+      selectedId.value = id;
+    },
+    closeDetail(): void {
+      batch(() => {
+        returnFocusId.value = selectedId.value;
+        selectedId.value = null;
+      });
+    },
+  };
+}
+
+export type PopupModel = ReturnType<typeof createPopupModel>;
+
+/** `#event=<id>`: the background opens the popup page in a tab on a notification click without a URL. */
+export function eventIdFromHash(hash: string): string | null {
+  const match = /^#?event=(.+)$/.exec(hash);
+  if (!match?.[1]) return null;
+  try {
+    return decodeURIComponent(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+export function hostOf(url: string): string {
+  try {
+    return new URL(url.replace(/^webcal:/i, 'https:')).host;
+  } catch {
+    return url;
+  }
+}
+
+/** The event's page, re-checked here: a link that is not http(s) never becomes clickable. */
+export function eventPageUrl(event: MeetupEvent): string | null {
+  return safeHttpUrl(event.url);
+}
