@@ -4,6 +4,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { FeedFormat, MeetupEvent } from './events';
 import type { FeedConfig, FeedFormatSetting } from './settings';
+import type { DiscoveredFeed } from './discover/types';
+import type { SuggestedGroups } from './directory/directory-schema';
 
 export interface FeedPreview {
   ok: boolean;
@@ -48,6 +50,15 @@ export interface ProtocolMap {
   /** Gazetteer look-ups: the pages never load the gazetteer themselves. */
   searchCities(data: { query: string; limit?: number }): CityMatch[];
   nearestCity(data: { lat: number; lon: number }): CityMatch | null;
+  /** Issue #7: the feeds the page in that tab offers (activeTab + scripting), each tested like `testFeed`. */
+  discoverFeeds(data: { tabId: number }): DiscoveredFeed[];
+  /** Issue #7: the directory's local groups within the user's radius (updates the directory when due). */
+  suggestGroups(): SuggestedGroups;
 }
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+export const {
+  sendMessage,
+  onMessage,
+  /** The worker drops its handlers when it is started again in the same context (tests). */
+  removeAllListeners: removeAllMessageListeners,
+} = defineExtensionMessaging<ProtocolMap>();

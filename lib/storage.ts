@@ -5,9 +5,12 @@
  * Per-feed data lives in one item per feed (`local:feed:<id>`) holding both its state and its events, so
  * writing a feed's result is one storage write: a worker stopped mid-refresh leaves each feed old or new.
  */
-import { storage } from 'wxt/utils/storage';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { MeetupEvent } from './events';
+import { migrateFeedDataToV2 } from './migrations/feed-data-v2';
+import { migrateNotifiedToV2, type NotifiedV2 } from './migrations/notified-v2';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from './settings';
+import { compactEvent, expandEvent, type StoredEvent } from './stored-events';
 
 export interface FeedState {
   /** ISO instants. */
@@ -27,6 +30,10 @@ export interface FeedState {
   warnings: string[];
   /** True once the feed has synced once: its first sync notifies nothing. */
   synced: boolean;
+  /** REFRESH-INTERVAL / X-PUBLISHED-TTL of the last parse, in minutes (a minimum between fetches). */
+  minRefreshMinutes?: number | null;
+  /** Feed title of the last parse (X-WR-CALNAME, JSON-LD name…), for a default feed name. */
+  title?: string | null;
 }
 
 export interface FeedData {
@@ -58,18 +65,78 @@ export const feedsItem = storage.defineItem<FeedConfig[]>('local:feeds', {
   version: 1,
 });
 
-/** Per-feed state + events; key `local:feed:<feedId>`. */
-export function feedDataItem(feedId: string) {
-  return storage.defineItem<FeedData>(`local:feed:${feedId}`, {
-    fallback: { state: EMPTY_FEED_STATE, events: [] },
+/** What `local:feed:<feedId>` holds since v2: events compacted (lib/stored-events.ts). */
+export interface StoredFeedData {
+  state: FeedState;
+  events: StoredEvent[];
+}
+
+export const FEED_DATA_VERSION = 2;
+
+export function feedDataMigrations(feedId: string): Record<number, (old: any) => StoredFeedData> {
+  return { 2: (old) => migrateFeedDataToV2(old, feedId, EMPTY_FEED_STATE) };
+}
+
+function expandFeedData(data: StoredFeedData | null, feedId: string): FeedData {
+  if (!data) return { state: EMPTY_FEED_STATE, events: [] };
+  return {
+    state: { ...EMPTY_FEED_STATE, ...data.state },
+    events: (data.events ?? []).map((event) => expandEvent(event, feedId)),
+  };
+}
+
+const feedDataItems = new Map<string, WxtStorageItem<FeedData, {}>>();
+
+/**
+ * Per-feed state + events; key `local:feed:<feedId>`. Readers get full `MeetupEvent`s; storage holds them
+ * compacted. `setValue` is the one write of a feed's result.
+ */
+export function feedDataItem(feedId: string): WxtStorageItem<FeedData, {}> {
+  const cached = feedDataItems.get(feedId);
+  if (cached) return cached;
+  const raw = storage.defineItem<StoredFeedData | null>(`local:feed:${feedId}`, {
+    fallback: null,
+    version: FEED_DATA_VERSION,
+    migrations: feedDataMigrations(feedId),
   });
+  const item: WxtStorageItem<FeedData, {}> = {
+    key: raw.key,
+    get defaultValue() {
+      return expandFeedData(null, feedId);
+    },
+    get fallback() {
+      return expandFeedData(null, feedId);
+    },
+    getValue: async () => expandFeedData(await raw.getValue(), feedId),
+    getMeta: () => raw.getMeta(),
+    setValue: (value) =>
+      raw.setValue({ state: value.state, events: value.events.map((event) => compactEvent(event, feedId)) }),
+    setMeta: (meta) => raw.setMeta(meta),
+    removeValue: (opts) => raw.removeValue(opts),
+    removeMeta: (properties) => raw.removeMeta(properties),
+    watch: (cb) => raw.watch((next, previous) => cb(expandFeedData(next, feedId), expandFeedData(previous, feedId))),
+    watchMeta: (cb) => raw.watchMeta(cb),
+    migrate: () => raw.migrate(),
+  };
+  feedDataItems.set(feedId, item);
+  return item;
 }
 
 /** Ids of events the user has seen in the popup (badge "new" count). */
 export const seenItem = storage.defineItem<string[]>('local:seenEventIds', { fallback: [], version: 1 });
 
-/** Ids already notified: persisted so restarts and re-fetches never notify twice. */
-export const notifiedItem = storage.defineItem<string[]>('local:notifiedEventIds', { fallback: [], version: 1 });
+/**
+ * Ids already notified → when they may be forgotten (the event's end, or start): persisted so restarts and
+ * re-fetches never notify twice, pruned once the event is past. v1 was a plain list of ids.
+ */
+export type NotifiedIds = NotifiedV2;
+export const NOTIFIED_VERSION = 2;
+export const notifiedMigrations = { 2: (old: unknown) => migrateNotifiedToV2(old) };
+export const notifiedItem = storage.defineItem<NotifiedIds>('local:notifiedEventIds', {
+  fallback: {},
+  version: NOTIFIED_VERSION,
+  migrations: notifiedMigrations,
+});
 
 /** Starred events, with the snapshot used to detect changes that matter (cancelled, moved). */
 export interface StarredSnapshot {
@@ -95,4 +162,5 @@ export interface RefreshStatus {
 }
 export const refreshStatusItem = storage.defineItem<RefreshStatus>('local:refreshStatus', {
   fallback: { running: false, done: 0, total: 0, lastRefresh: null },
+  version: 1,
 });

@@ -1,0 +1,72 @@
+/**
+ * Keeps stored events useful and small. chrome.storage.local holds 10 MB for the whole extension, and 50 feeds
+ * of 1,000 events cannot fit with full descriptions: past events go, descriptions are cut, and a feed over
+ * its share keeps its soonest events (issue #4).
+ */
+import type { MeetupEvent } from '../events';
+import { compactEvent } from '../stored-events';
+import { endMs, startMs } from './event-time';
+
+const DAY_MS = 24 * 3600_000;
+/** Events that ended more than a day ago are dropped. */
+export const PRUNE_AFTER_MS = DAY_MS;
+/** What the popup shows of a description; the event page has the rest. */
+export const STORED_DESCRIPTION_CHARS = 400;
+/** Everything the feeds may take, all feeds together: 60 % of the 10 MB quota leaves room for the rest. */
+export const FEED_DATA_TOTAL_BYTES = 6_000_000;
+/** A single feed may use the whole share when there are few feeds, but never less than this. */
+export const FEED_DATA_MIN_BYTES = 100_000;
+/** Descriptions of events further away than this go first when a feed is over its share. */
+const KEEP_DESCRIPTIONS_MS = 14 * DAY_MS;
+
+export function pruneEvents(events: MeetupEvent[], now: number, zone?: string): MeetupEvent[] {
+  return events.filter((event) => endMs(event, zone) >= now - PRUNE_AFTER_MS);
+}
+
+export function feedByteBudget(feedCount: number): number {
+  return Math.max(FEED_DATA_MIN_BYTES, Math.floor(FEED_DATA_TOTAL_BYTES / Math.max(1, feedCount)));
+}
+
+export function truncateText(text: string | null, max: number): string | null {
+  if (text === null || text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > max * 0.6 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
+const encoder = new TextEncoder();
+export function storedBytes(events: MeetupEvent[], feedId: string): number {
+  return encoder.encode(JSON.stringify(events.map((event) => compactEvent(event, feedId)))).length;
+}
+
+export interface BudgetResult {
+  events: MeetupEvent[];
+  /** How many events were left out to fit; 0 when everything fits. */
+  dropped: number;
+}
+
+/** Sorted by start; cut descriptions, then far descriptions, then the farthest events until it fits. */
+export function fitEventsToBudget(
+  events: MeetupEvent[],
+  feedId: string,
+  budgetBytes: number,
+  now: number,
+  zone?: string,
+): BudgetResult {
+  let kept = [...events]
+    .sort((a, b) => startMs(a, zone) - startMs(b, zone))
+    .map((event) => ({ ...event, description: truncateText(event.description, STORED_DESCRIPTION_CHARS) }));
+  let size = storedBytes(kept, feedId);
+  if (size <= budgetBytes) return { events: kept, dropped: 0 };
+  kept = kept.map((event) => (startMs(event, zone) - now > KEEP_DESCRIPTIONS_MS ? { ...event, description: null } : event));
+  size = storedBytes(kept, feedId);
+  if (size <= budgetBytes) return { events: kept, dropped: 0 };
+  // Measuring each event once and dropping from the end keeps this linear on big feeds.
+  const sizes = kept.map((event) => encoder.encode(JSON.stringify(compactEvent(event, feedId))).length + 1);
+  let count = kept.length;
+  while (count > 0 && size > budgetBytes) {
+    count -= 1;
+    size -= sizes[count] ?? 0;
+  }
+  return { events: kept.slice(0, count), dropped: kept.length - count };
+}

@@ -1,0 +1,39 @@
+/** Everything stored, read once, for the badge, notifications and reminders. */
+import type { MeetupEvent } from '../events';
+import type { NearFilter } from '../location/near';
+import type { FeedConfig, Settings } from '../settings';
+import { feedDataItem, feedsItem, settingsItem, type FeedData } from '../storage';
+
+export interface StoredView {
+  settings: Settings;
+  feeds: FeedConfig[];
+  data: Map<string, FeedData>;
+}
+
+export async function loadStoredView(): Promise<StoredView> {
+  const [settings, feeds] = await Promise.all([settingsItem.getValue(), feedsItem.getValue()]);
+  const entries = await Promise.all(feeds.map(async (feed) => [feed.id, await feedDataItem(feed.id).getValue()] as const));
+  return { settings, feeds, data: new Map(entries) };
+}
+
+export function nearFilterOf(settings: Settings, feeds: FeedConfig[]): NearFilter {
+  return {
+    city: settings.city,
+    radiusKm: settings.radiusKm,
+    includeOnline: settings.includeOnline,
+    allLocalFeedIds: new Set(feeds.filter((feed) => feed.allEventsLocal).map((feed) => feed.id)),
+  };
+}
+
+/** Events of the enabled feeds. */
+export function enabledEvents(view: StoredView): MeetupEvent[] {
+  return view.feeds.filter((feed) => feed.enabled).flatMap((feed) => view.data.get(feed.id)?.events ?? []);
+}
+
+export function findEvent(view: StoredView, id: string): MeetupEvent | null {
+  for (const data of view.data.values()) {
+    const found = data.events.find((event) => event.id === id);
+    if (found) return found;
+  }
+  return null;
+}

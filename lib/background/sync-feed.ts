@@ -1,0 +1,157 @@
+/**
+ * Fetches, parses and resolves one feed and writes its result in ONE storage write, so a worker stopped
+ * mid-refresh leaves the feed either old or new. A failure keeps the last good events.
+ */
+import { isFeedError } from '../feeds/errors';
+import type { MeetupEvent } from '../events';
+import type { FeedConfig, Settings } from '../settings';
+import { feedDataItem, feedsItem, type FeedData, type FeedState } from '../storage';
+import { systemTimeZone } from '../time';
+import type { ParseFeed, ResolveEvents } from './deps';
+import { fetchFeed, type FetchDeps } from './fetch-feed';
+import { backoffMs } from './schedule';
+import { fitEventsToBudget, pruneEvents } from './storage-budget';
+
+export type FeedOutcome = 'refreshed' | 'unchanged' | 'failed';
+
+export interface FeedSyncResult {
+  feedId: string;
+  outcome: FeedOutcome;
+  previous: FeedData;
+  next: FeedData;
+}
+
+export interface SyncDeps extends FetchDeps {
+  now: () => number;
+  parse: ParseFeed;
+  resolve: ResolveEvents;
+}
+
+export interface SyncContext {
+  settings: Settings;
+  /** Share of the storage budget this feed may use (lib/background/storage-budget.ts). */
+  budgetBytes: number;
+  /** Fetch without ETag/Last-Modified: the feed's settings changed, a 304 would keep stale parsing. */
+  ignoreValidators?: boolean;
+}
+
+/** The zone all-day dates are taken in: the user's city's, else the system's. */
+export function userZone(settings: Settings): string {
+  return settings.city?.timeZone ?? systemTimeZone();
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Fetch + parse + resolve without saving: shared by the sync and the options page's preview. */
+export async function readFeed(
+  config: Pick<FeedConfig, 'id' | 'url' | 'format' | 'timeZone' | 'allEventsLocal'>,
+  settings: Settings,
+  validators: { etag: string | null; lastModified: string | null },
+  deps: SyncDeps,
+) {
+  const fetched = await fetchFeed(config.url, validators, deps);
+  if (fetched.kind !== 'body') return fetched;
+  let parsed;
+  try {
+    parsed = deps.parse(fetched.body, {
+      feedId: config.id,
+      defaultTimeZone: config.timeZone ?? settings.city?.timeZone ?? undefined,
+      now: deps.now(),
+      baseUrl: fetched.url,
+      format: config.format,
+      contentType: fetched.contentType,
+    });
+  } catch (error) {
+    return { kind: 'error' as const, code: 'malformed' as const, message: isFeedError(error) ? error.message : 'Could not read this feed' };
+  }
+  let events: MeetupEvent[] = parsed.events;
+  const warnings = [...parsed.warnings];
+  try {
+    events = await deps.resolve(parsed.events, { city: settings.city, feed: config });
+  } catch {
+    // Places are a refinement: the events are still worth keeping without them.
+    warnings.push('Could not place the events on the map this time');
+  }
+  return { kind: 'parsed' as const, parsed: { ...parsed, events, warnings }, validators: fetched.validators };
+}
+
+export async function syncFeed(config: FeedConfig, context: SyncContext, deps: SyncDeps): Promise<FeedSyncResult> {
+  const item = feedDataItem(config.id);
+  const previous = await item.getValue();
+  const attemptMs = deps.now();
+  const attempt = iso(attemptMs);
+  const zone = userZone(context.settings);
+  const validators = context.ignoreValidators ? { etag: null, lastModified: null } : previous.state;
+  const result = await readFeed(config, context.settings, validators, deps);
+  const nowMs = deps.now();
+  let outcome: FeedOutcome;
+  let next: FeedData;
+  if (result.kind === 'unchanged') {
+    outcome = 'unchanged';
+    const events = pruneEvents(previous.events, nowMs, zone);
+    next = {
+      state: {
+        ...previous.state,
+        ...result.validators,
+        lastAttempt: attempt,
+        lastSuccess: attempt,
+        error: null,
+        failures: 0,
+        nextAttemptAfter: minIntervalEnd(attemptMs, previous.state.minRefreshMinutes),
+        eventCount: events.length,
+      },
+      events,
+    };
+  } else if (result.kind === 'parsed') {
+    outcome = 'refreshed';
+    const { parsed } = result;
+    const fitted = fitEventsToBudget(pruneEvents(parsed.events, nowMs, zone), config.id, context.budgetBytes, nowMs, zone);
+    const warnings = [...parsed.warnings];
+    if (fitted.dropped > 0) {
+      warnings.push(`Only the next ${fitted.events.length} events are kept (storage limit)`);
+    }
+    next = {
+      state: {
+        ...previous.state,
+        ...result.validators,
+        lastAttempt: attempt,
+        lastSuccess: attempt,
+        error: null,
+        failures: 0,
+        nextAttemptAfter: minIntervalEnd(attemptMs, parsed.minRefreshMinutes),
+        eventCount: fitted.events.length,
+        format: parsed.format,
+        warnings,
+        synced: true,
+        minRefreshMinutes: parsed.minRefreshMinutes,
+        title: parsed.title,
+      },
+      events: fitted.events,
+    };
+  } else {
+    outcome = 'failed';
+    const failures = previous.state.failures + 1;
+    const events = pruneEvents(previous.events, nowMs, zone);
+    next = {
+      state: {
+        ...previous.state,
+        lastAttempt: attempt,
+        error: result.message,
+        failures,
+        nextAttemptAfter: iso(nowMs + backoffMs(failures)),
+        eventCount: events.length,
+      },
+      events,
+    };
+  }
+  // A feed removed while it was being fetched must not come back as an orphan item.
+  const feeds = await feedsItem.getValue();
+  if (feeds.some((feed) => feed.id === config.id)) await item.setValue(next);
+  return { feedId: config.id, outcome, previous, next };
+}
+
+function minIntervalEnd(attemptMs: number, minutes: number | null | undefined): string | null {
+  return minutes && minutes > 0 ? iso(attemptMs + minutes * 60_000) : null;
+}
+
+export type { FeedState };

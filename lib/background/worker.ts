@@ -1,0 +1,261 @@
+/**
+ * The background worker wired up. Every listener is registered synchronously when `startBackground` is
+ * called (MV3 only delivers the event that woke a worker to listeners added in its first turn); the work
+ * they start runs afterwards. The worker may be stopped at any time: everything it needs is in storage.
+ */
+import { browser } from 'wxt/browser';
+import { onMessage, removeAllMessageListeners } from '../messages';
+import type { FeedConfig, Settings } from '../settings';
+import { feedDataItem, feedsItem, notifiedItem, refreshStatusItem, seenItem, settingsItem, starredItem } from '../storage';
+import { applyBadge, computeBadge } from './badge';
+import type { BackgroundDeps } from './deps';
+import { createHandlers, type Handlers } from './handlers';
+import {
+  newEventsOf,
+  notificationTarget,
+  planNewEventNotifications,
+  planReminderNotification,
+  planStarredNotifications,
+  recordNotified,
+  showNotifications,
+  starredChangesOf,
+  type NotificationPlan,
+} from './notifications';
+import { createRefresher, type Refresher } from './refresh';
+import { dueReminders, nextReminderTime, REMINDER_ALARM, scheduleReminderAlarm } from './reminders';
+import { ensureRefreshAlarm, REFRESH_ALARM, RETRY_ALARM, scheduleRetryAlarm } from './schedule';
+import { findEvent, loadStoredView, nearFilterOf } from './stored-view';
+import type { FeedSyncResult } from './sync-feed';
+import { userZone } from './sync-feed';
+
+export interface BackgroundApi {
+  handlers: Handlers;
+  refresher: Refresher;
+  updateBadge(): Promise<void>;
+  checkReminders(): Promise<void>;
+  reResolveAll(): Promise<void>;
+  /** Resolves when all the work started so far is done (tests). */
+  idle(): Promise<void>;
+  /** Removes every listener (a test simulating a worker restart). */
+  stop(): void;
+}
+
+let current: BackgroundApi | null = null;
+
+function cityKey(settings: Settings): string {
+  const city = settings.city;
+  return city ? `${city.geonameId ?? ''}|${city.lat}|${city.lon}` : '';
+}
+
+function feedFetchKey(feed: FeedConfig): string {
+  return JSON.stringify([feed.url, feed.format, feed.timeZone]);
+}
+
+export function startBackground(deps: BackgroundDeps): BackgroundApi {
+  current?.stop();
+  const pending = new Set<Promise<unknown>>();
+  const cleanups: (() => void)[] = [];
+
+  function track(work: Promise<unknown>): void {
+    const promise = work.catch((error) => console.error('Local Meetups background:', error));
+    pending.add(promise);
+    void promise.finally(() => pending.delete(promise));
+  }
+
+  // Serialized so two runs never both announce the same event, and the badge never shows an older count last.
+  let notifyChain: Promise<unknown> = Promise.resolve();
+  function serialized<T>(work: () => Promise<T>): Promise<T> {
+    const next = notifyChain.then(work, work);
+    notifyChain = next.catch(() => undefined);
+    return next;
+  }
+
+  const context = () => ({ translate: deps.translate, locale: deps.locale });
+
+  async function afterRun(results: FeedSyncResult[]): Promise<void> {
+    const plans = await serialized(async () => {
+      const view = await loadStoredView();
+      const now = deps.now();
+      const zone = userZone(view.settings);
+      const out: NotificationPlan[] = [];
+      const candidates = view.settings.notifyNewEvents
+        ? newEventsOf(results, nearFilterOf(view.settings, view.feeds), now, zone)
+        : [];
+      const recorded = recordNotified(candidates, await notifiedItem.getValue(), now, zone);
+      // Persisted before showing: a worker stopped in between misses one rather than repeating it.
+      await notifiedItem.setValue(recorded.notified);
+      out.push(...planNewEventNotifications(recorded.fresh, { ...context(), zone, now }));
+      const starred = starredChangesOf(results, await starredItem.getValue());
+      if (starred.changed) await starredItem.setValue(starred.starred);
+      if (view.settings.notifyStarredChanges) out.push(...planStarredNotifications(starred.changes, { ...context(), zone }));
+      const states = view.feeds.filter((feed) => feed.enabled).map((feed) => view.data.get(feed.id)?.state);
+      await scheduleRetryAlarm(browser.alarms, states.filter((state) => state !== undefined), now);
+      return out;
+    });
+    await showNotifications(plans);
+    await checkReminders();
+    await updateBadge();
+  }
+
+  const refresher = createRefresher(deps, afterRun);
+  const handlers = createHandlers(deps, refresher);
+
+  function updateBadge(): Promise<void> {
+    return serialized(async () => {
+      const [view, seen, status] = await Promise.all([loadStoredView(), seenItem.getValue(), refreshStatusItem.getValue()]);
+      const badge = computeBadge({ view, seen: new Set(seen), lastRefresh: status.lastRefresh, now: deps.now(), ...context() });
+      await applyBadge(badge);
+    });
+  }
+
+  async function checkReminders(): Promise<void> {
+    const plans = await serialized(async () => {
+      const [settings, starred] = await Promise.all([settingsItem.getValue(), starredItem.getValue()]);
+      const now = deps.now();
+      const zone = userZone(settings);
+      const due = dueReminders(starred, settings.reminderMinutes, now, zone);
+      if (due.length > 0) {
+        const remindedAt = new Date(now).toISOString();
+        const next = { ...starred };
+        for (const snapshot of due) next[snapshot.id] = { ...snapshot, remindedAt };
+        await starredItem.setValue(next);
+      }
+      await scheduleReminderAlarm(browser.alarms, nextReminderTime(starred, settings.reminderMinutes, now, zone), now);
+      return due.map((snapshot) =>
+        planReminderNotification({ ...snapshot, allDay: false }, { ...context(), zone }),
+      );
+    });
+    await showNotifications(plans);
+  }
+
+  async function reResolveAll(): Promise<void> {
+    // A fetch that started with the old city would overwrite the new resolution: let it finish first.
+    await refresher.idle();
+    const view = await loadStoredView();
+    for (const feed of view.feeds) {
+      const data = view.data.get(feed.id);
+      if (!data || data.events.length === 0) continue;
+      try {
+        const events = await deps.resolve(data.events, { city: view.settings.city, feed });
+        await feedDataItem(feed.id).setValue({ state: data.state, events });
+      } catch (error) {
+        console.warn('Local Meetups: could not place the events of', feed.name, error);
+      }
+    }
+    await updateBadge();
+  }
+
+  async function onWorkerStart(): Promise<void> {
+    const status = await refreshStatusItem.getValue();
+    // A new worker has no run in progress: one that was stopped mid-run left this flag behind.
+    if (status.running) await refreshStatusItem.setValue({ ...status, running: false });
+    const settings = await settingsItem.getValue();
+    await ensureRefreshAlarm(browser.alarms, settings.refreshMinutes);
+    await updateBadge();
+    await checkReminders();
+    await refresher.run({ force: false });
+  }
+
+  async function onSettingsChanged(next: Settings, previous: Settings | null): Promise<void> {
+    if (!previous || previous.refreshMinutes !== next.refreshMinutes) {
+      await ensureRefreshAlarm(browser.alarms, next.refreshMinutes, true);
+    }
+    if (!previous || cityKey(previous) !== cityKey(next)) await reResolveAll();
+    if (!previous || previous.reminderMinutes !== next.reminderMinutes) await checkReminders();
+    await updateBadge();
+  }
+
+  async function onFeedsChanged(next: FeedConfig[], previous: FeedConfig[] | null): Promise<void> {
+    const before = new Map((previous ?? []).map((feed) => [feed.id, feed]));
+    const after = new Set(next.map((feed) => feed.id));
+    for (const id of before.keys()) {
+      if (!after.has(id)) await feedDataItem(id).removeValue({ removeMeta: true });
+    }
+    const added = next.filter((feed) => feed.enabled && !before.has(feed.id)).map((feed) => feed.id);
+    const changed = next.filter((feed) => {
+      const old = before.get(feed.id);
+      return feed.enabled && old && feedFetchKey(old) !== feedFetchKey(feed);
+    });
+    const reEnabled = next.filter((feed) => feed.enabled && before.get(feed.id)?.enabled === false).map((feed) => feed.id);
+    const localityChanged = next.filter((feed) => {
+      const old = before.get(feed.id);
+      return old && old.allEventsLocal !== feed.allEventsLocal;
+    });
+    await Promise.all([
+      added.length > 0 ? refresher.run({ force: true, feedIds: added }) : null,
+      changed.length > 0 ? refresher.run({ force: true, feedIds: changed.map((feed) => feed.id), ignoreValidators: true }) : null,
+      reEnabled.length > 0 ? refresher.run({ force: false, feedIds: reEnabled }) : null,
+    ]);
+    if (localityChanged.length > 0) await reResolveAll();
+    await updateBadge();
+  }
+
+  // ---- Listeners: synchronously, before any await. ----
+  const onInstalled = ({ reason }: { reason: string }) => {
+    if (reason === 'install' || reason === 'update') {
+      track(settingsItem.getValue().then((settings) => ensureRefreshAlarm(browser.alarms, settings.refreshMinutes, true)));
+    }
+  };
+  browser.runtime.onInstalled.addListener(onInstalled);
+  cleanups.push(() => browser.runtime.onInstalled.removeListener(onInstalled));
+
+  const onAlarm = (alarm: { name: string }) => {
+    if (alarm.name === REFRESH_ALARM || alarm.name === RETRY_ALARM) track(refresher.run({ force: false }));
+    else if (alarm.name === REMINDER_ALARM) track(checkReminders());
+  };
+  browser.alarms.onAlarm.addListener(onAlarm);
+  cleanups.push(() => browser.alarms.onAlarm.removeListener(onAlarm));
+
+  const onClicked = (notificationId: string) => {
+    track(
+      (async () => {
+        const view = await loadStoredView();
+        const url = notificationTarget(notificationId, (id) => findEvent(view, id)?.url);
+        await browser.tabs.create({ url });
+        await browser.notifications.clear(notificationId);
+      })(),
+    );
+  };
+  browser.notifications.onClicked.addListener(onClicked);
+  cleanups.push(() => browser.notifications.onClicked.removeListener(onClicked));
+
+  removeAllMessageListeners();
+  cleanups.push(
+    onMessage('refreshAll', () => handlers.refreshAll()),
+    onMessage('refreshFeed', ({ data }) => handlers.refreshFeed(data)),
+    onMessage('testFeed', ({ data }) => handlers.testFeed(data)),
+    onMessage('addFeed', ({ data }) => handlers.addFeed(data)),
+    onMessage('markSeen', ({ data }) => handlers.markSeen(data ?? {})),
+    onMessage('searchCities', ({ data }) => handlers.searchCities(data)),
+    onMessage('nearestCity', ({ data }) => handlers.nearestCity(data)),
+  );
+
+  cleanups.push(
+    settingsItem.watch((next, previous) => track(onSettingsChanged(next, previous))),
+    feedsItem.watch((next, previous) => track(onFeedsChanged(next ?? [], previous))),
+    starredItem.watch(() => track(checkReminders())),
+    seenItem.watch(() => track(updateBadge())),
+  );
+
+  track(onWorkerStart());
+
+  const api: BackgroundApi = {
+    handlers,
+    refresher,
+    updateBadge,
+    checkReminders,
+    reResolveAll,
+    async idle() {
+      while (pending.size > 0) {
+        await Promise.allSettled([...pending]);
+        await refresher.idle();
+      }
+    },
+    stop() {
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      if (current === api) current = null;
+    },
+  };
+  current = api;
+  return api;
+}
