@@ -91,8 +91,10 @@ export interface EventTimes {
 }
 
 export interface ResolveTimesOptions {
-  /** Zone for floating times: the event's own zone when it names one, else the feed's. */
+  /** The feed's zone, for floating times (default: the system zone). */
   zone?: string | null;
+  /** A zone the event itself names (a `timezone` field): wins for floating times and is reported as timeZone. */
+  eventZone?: string | null;
   /** schema.org writes the last day of an all-day event (inclusive); MeetupEvent ends are exclusive. */
   inclusiveEndDate?: boolean;
 }
@@ -122,7 +124,8 @@ function wallDate(value: DateValue, zone: string): string {
 export function resolveEventTimes(startRaw: unknown, endRaw: unknown, options: ResolveTimesOptions = {}): EventTimes | null {
   const start = parseDateValue(startRaw);
   if (!start) return null;
-  const zone = floatingZone(options.zone);
+  const explicitZone = canonicalTimeZone(options.eventZone ?? null);
+  const zone = explicitZone ?? floatingZone(options.zone);
   const end = endRaw === undefined || endRaw === null || endRaw === '' ? null : parseDateValue(endRaw);
 
   if (start.kind === 'date') {
@@ -137,12 +140,11 @@ export function resolveEventTimes(startRaw: unknown, endRaw: unknown, options: R
   let endMs: number | null = null;
   if (end && end.kind !== 'date') endMs = toInstantMs(end, zone);
   if (endMs !== null && endMs < startMs) endMs = null;
-  const explicitZone = canonicalTimeZone(options.zone ?? null);
   return {
     start: toUtcIso(startMs),
     end: endMs === null ? null : toUtcIso(endMs),
     allDay: false,
-    // An offset says when, not where: the zone is known only when the feed or the event names one.
+    // An offset says when, not where: the zone is known only when the event names one.
     timeZone: start.kind === 'floating' ? zone : explicitZone,
   };
 }

@@ -47,8 +47,6 @@ export function gancioBase(baseUrl: string | undefined): string | null {
 function readGancioEvent(item: JsonObject, base: string | null, options: ParseOptions): MeetupEvent | string {
   const times = resolveEventTimes(number(item.start_datetime), number(item.end_datetime), { zone: options.defaultTimeZone });
   if (!times) return item.start_datetime === undefined ? 'no start_datetime' : 'unreadable start_datetime';
-  // Unix times are instants: no zone is known for them.
-  times.timeZone = null;
 
   const onlineLocations = (Array.isArray(item.online_locations) ? item.online_locations : [])
     .map((u) => safeHttpUrl(u))

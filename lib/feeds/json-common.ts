@@ -115,14 +115,17 @@ export function hasPlaceData(place: EventPlace): boolean {
   return Object.values(place).some((value) => value !== null);
 }
 
+/** True when `phrase` appears in `text` as whole words ("OR" is not in "Portland"). */
+export function containsPhrase(text: string, phrase: string): boolean {
+  const escaped = phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}(?:$|[^\\p{L}\\p{N}])`, 'u').test(text.toLowerCase());
+}
+
 /** "Name, street, postcode locality, region, country" without repeating what the name already says. */
 export function placeText(place: EventPlace): string | null {
   const parts: string[] = [];
   const add = (part: string | null) => {
-    if (!part) return;
-    const lower = part.toLowerCase();
-    if (parts.some((p) => p.toLowerCase().includes(lower))) return;
-    parts.push(part);
+    if (part && !parts.some((p) => containsPhrase(p, part))) parts.push(part);
   };
   add(place.name);
   add(place.street);

@@ -8,6 +8,7 @@ import { toUtcIso } from '../time';
 import { resolveEventTimes } from './date-values';
 import {
   buildEvent,
+  containsPhrase,
   coordinates,
   describeItem,
   emptyPlace,
@@ -36,9 +37,12 @@ export function jsonLdTypes(node: JsonObject): string[] {
   return list.filter((t): t is string => typeof t === 'string').map((t) => t.trim().replace(SCHEMA_PREFIX, ''));
 }
 
-/** Event and its subtypes; they all end in "Event" (SocialEvent, BusinessEvent, ScreeningEvent…). */
+/** Event subtypes whose names do not end in "Event". (EventSeries is a container: its subEvents are read.) */
+const OTHER_EVENT_TYPES = new Set(['Hackathon', 'Festival', 'CourseInstance']);
+
+/** Event and its subtypes: SocialEvent, BusinessEvent, ScreeningEvent… and the few named otherwise. */
 export function isEventNode(node: JsonObject): boolean {
-  return jsonLdTypes(node).some((t) => /Event$/.test(t));
+  return jsonLdTypes(node).some((t) => /Event$/.test(t) || OTHER_EVENT_TYPES.has(t));
 }
 
 /** True when the value is JSON-LD at all (a context, a graph, or typed nodes), events or not. */
@@ -121,7 +125,7 @@ function readGeo(node: JsonObject, place: EventPlace): void {
 function joinDistinct(parts: (string | null)[]): string | null {
   const kept: string[] = [];
   for (const part of parts) {
-    if (part && !kept.some((k) => k.toLowerCase().includes(part.toLowerCase()))) kept.push(part);
+    if (part && !kept.some((k) => containsPhrase(k, part))) kept.push(part);
   }
   return kept.length ? kept.join(', ') : null;
 }

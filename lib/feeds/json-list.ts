@@ -167,7 +167,7 @@ function readLocation(item: JsonObject): LocationInfo {
 function readTimes(item: JsonObject, zoneFallback: string | undefined): EventTimes | null {
   const start = timeField(item, START_KEYS, 'utc_start_date');
   const end = timeField(item, END_KEYS, 'utc_end_date');
-  const zone = start.zone ?? text(pick(item, ZONE_KEYS)) ?? zoneFallback ?? null;
+  const eventZone = start.zone ?? text(pick(item, ZONE_KEYS));
   const allDayFlag = pick(item, ['all_day', 'allDay', 'isAllDay', 'all_day_event']);
   let startValue = start.value;
   let endValue = end.value;
@@ -177,7 +177,7 @@ function readTimes(item: JsonObject, zoneFallback: string | undefined): EventTim
     startValue = dateOf(startValue);
     endValue = dateOf(endValue);
   }
-  return resolveEventTimes(startValue, endValue, { zone });
+  return resolveEventTimes(startValue, endValue, { zone: zoneFallback, eventZone });
 }
 
 function readStatus(item: JsonObject): MeetupEvent['status'] {

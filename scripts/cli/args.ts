@@ -1,0 +1,145 @@
+/**
+ * Arguments of `npm run events`. Flags are a table: a new flag is one entry (name, help, how it sets the
+ * options) plus a field in EventsCliOptions; checks that need several flags go in `finishOptions`.
+ */
+import { parseDateValue } from '../../lib/feeds/date-values';
+import type { FormatChoice } from '../../lib/feeds/detect';
+import { addDaysToIsoDate, canonicalTimeZone, systemTimeZone, zonedTimeToUtcMs } from '../../lib/time';
+
+export interface EventsCliOptions {
+  /** A file path, `-` for stdin, or an http(s)/webcal URL. */
+  source: string;
+  /** Window as instants (ms); null: the reader's default (now − 1 day … now + 180 days). */
+  from: number | null;
+  to: number | null;
+  /** Zone of floating times in the feed, of --from/--to without offset, and of the printed times. */
+  tz: string;
+  format: FormatChoice;
+  json: boolean;
+}
+
+export type ParsedArgs = { kind: 'help' } | { kind: 'run'; options: EventsCliOptions };
+
+/** A mistake in the command line: exit code 2 and a pointer to --help. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Values as typed, before the checks that need several of them (a date needs the zone). */
+interface RawArgs {
+  source: string | null;
+  from: string | null;
+  to: string | null;
+  tz: string | null;
+  format: FormatChoice;
+  json: boolean;
+  help: boolean;
+}
+
+interface FlagSpec {
+  name: string;
+  /** Placeholder shown in the help for flags that take a value; absent for switches. */
+  value?: string;
+  help: string;
+  set(raw: RawArgs, value: string): void;
+}
+
+const FORMATS: FormatChoice[] = ['auto', 'ical', 'json', 'html'];
+
+export const EVENTS_FLAGS: FlagSpec[] = [
+  { name: '--from', value: 'ISO', help: 'first instant or day to show (default: now − 1 day)', set: (r, v) => void (r.from = v) },
+  { name: '--to', value: 'ISO', help: 'last instant or day to show (default: 180 days after --from)', set: (r, v) => void (r.to = v) },
+  { name: '--tz', value: 'IANA', help: 'zone for floating times and for printing (default: the system zone)', set: (r, v) => void (r.tz = v) },
+  {
+    name: '--format',
+    value: FORMATS.join('|'),
+    help: 'force a reader (default: auto, decided from the content)',
+    set: (r, v) => {
+      if (!FORMATS.includes(v as FormatChoice)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${v}")`);
+      r.format = v as FormatChoice;
+    },
+  },
+  { name: '--json', help: 'print a JSON array of events instead of lines', set: (r) => void (r.json = true) },
+  { name: '--help', help: 'show this help', set: (r) => void (r.help = true) },
+];
+
+export function usage(): string {
+  const width = Math.max(...EVENTS_FLAGS.map((f) => f.name.length + (f.value ? f.value.length + 1 : 0)));
+  const lines = EVENTS_FLAGS.map((f) => `  ${`${f.name}${f.value ? ` ${f.value}` : ''}`.padEnd(width)}  ${f.help}`);
+  return [
+    'Usage: npm run --silent events -- <file-or-URL> [options]',
+    '',
+    'Reads an iCal, jCal, JSON (schema.org JSON-LD, Gancio, CaenCamp, lists) or HTML feed with the',
+    "extension's own pipeline and prints its events sorted by start. <file-or-URL> is a path, - for stdin,",
+    'or an http(s):// or webcal:// address.',
+    '',
+    'Options:',
+    ...lines,
+  ].join('\n');
+}
+
+const DAY = 86_400_000;
+
+/** --from/--to: an instant with offset, a local time in `tz`, or a day (start of day; for --to, its end). */
+export function parseWindowBound(value: string, tz: string, flag: '--from' | '--to'): number {
+  const parsed = parseDateValue(value);
+  if (!parsed) throw new UsageError(`${flag} needs an ISO date or date-time such as 2026-12-01 or 2026-12-01T18:00 (got "${value}")`);
+  if (parsed.kind === 'instant') return parsed.ms;
+  if (parsed.kind === 'floating') return zonedTimeToUtcMs(parsed.wall, tz);
+  const day = flag === '--to' ? addDaysToIsoDate(parsed.date, 1) : parsed.date;
+  const [year, month, dayOfMonth] = day.split('-').map(Number) as [number, number, number];
+  const midnight = zonedTimeToUtcMs({ year, month, day: dayOfMonth, hour: 0, minute: 0, second: 0 }, tz);
+  return flag === '--to' ? midnight - 1 : midnight;
+}
+
+function finishOptions(raw: RawArgs, now: number): EventsCliOptions {
+  if (!raw.source) throw new UsageError('Missing <file-or-URL>');
+  const tz = raw.tz === null ? systemTimeZone() : canonicalTimeZone(raw.tz);
+  if (!tz) throw new UsageError(`--tz: unknown time zone "${raw.tz}" (use an IANA name such as Europe/Paris)`);
+  let from = raw.from === null ? null : parseWindowBound(raw.from, tz, '--from');
+  let to = raw.to === null ? null : parseWindowBound(raw.to, tz, '--to');
+  if (from !== null && to === null) to = from + 180 * DAY;
+  if (to !== null && from === null) from = Math.min(now - DAY, to);
+  if (from !== null && to !== null && to < from) throw new UsageError('--to is before --from');
+  return { source: raw.source, from, to, tz, format: raw.format, json: raw.json };
+}
+
+/** Parses `argv` (without node and the script). Throws UsageError on mistakes. */
+export function parseEventsArgs(argv: readonly string[], now: number = Date.now()): ParsedArgs {
+  const raw: RawArgs = { source: null, from: null, to: null, tz: null, format: 'auto', json: false, help: false };
+  const byName = new Map(EVENTS_FLAGS.map((f) => [f.name, f]));
+  let onlyPositional = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!onlyPositional && arg === '--') {
+      onlyPositional = true;
+      continue;
+    }
+    if (!onlyPositional && arg.startsWith('-') && arg !== '-') {
+      if (arg === '-h') {
+        raw.help = true;
+        continue;
+      }
+      const eq = arg.indexOf('=');
+      const name = eq > 0 ? arg.slice(0, eq) : arg;
+      const flag = byName.get(name);
+      if (!flag) throw new UsageError(`Unknown option ${name}`);
+      if (!flag.value) {
+        if (eq > 0) throw new UsageError(`${name} takes no value`);
+        flag.set(raw, '');
+        continue;
+      }
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || value === '') throw new UsageError(`${name} needs a value (${flag.value})`);
+      flag.set(raw, value);
+      continue;
+    }
+    if (raw.source !== null) throw new UsageError(`One feed at a time (got "${raw.source}" and "${arg}")`);
+    raw.source = arg;
+  }
+  if (raw.help) return { kind: 'help' };
+  return { kind: 'run', options: finishOptions(raw, now) };
+}

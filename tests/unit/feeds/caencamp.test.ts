@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import type { ParseOptions } from '../../../lib/events';
+import { isCaenCampList, markdownToText, parseCaenCamp } from '../../../lib/feeds/caencamp';
+import { fixtureJson, NOW } from './json-fixtures';
+
+const data = fixtureJson('json/caencamp-content.json') as unknown[];
+const options: ParseOptions = { feedId: 'cc', defaultTimeZone: 'Europe/Paris', now: NOW, baseUrl: 'https://www.caen.camp/api/editions.json' };
+
+describe('CaenCamp content lists', () => {
+  const result = parseCaenCamp(data, options);
+
+  it('recognizes the shape', () => {
+    expect(isCaenCampList(data)).toBe(true);
+    expect(isCaenCampList([{ title: 'x', date: '2026-12-01 18:00:00' }])).toBe(false);
+  });
+
+  it('skips unpublished editions and counts them in one warning', () => {
+    expect(result.events.map((e) => e.title)).toEqual(['Le TDD expliqué aux managers', 'Les Web Components en 2026']);
+    expect(result.warnings).toEqual(['Skipped 2 unpublished editions']);
+    expect(result.format).toBe('caencamp');
+  });
+
+  it('reads the wall-clock date in the feed zone, winter and summer time', () => {
+    expect(result.events[0]).toMatchObject({ start: '2026-11-24T17:30:00Z', end: null, timeZone: 'Europe/Paris', uid: 'caencamp-73' });
+    // 29 March 2026 is the day Europe moves to summer time: 18:30 is then UTC+2.
+    expect(result.events[1]).toMatchObject({ start: '2026-03-29T16:30:00Z' });
+  });
+
+  it('follows the feed zone setting, not the machine', () => {
+    const tokyo = parseCaenCamp(data, { ...options, defaultTimeZone: 'Asia/Tokyo' });
+    expect(tokyo.events[0]!.start).toBe('2026-11-24T09:30:00Z');
+  });
+
+  it('turns markdown into plain text, slugs into words, and resolves the image', () => {
+    expect(result.events[0]).toMatchObject({
+      location: 'le dome',
+      image: 'https://www.caen.camp/images/editions/73.png',
+      description: "Au programme\n\nUn retour d'expérience sur le TDD (https://fr.wikipedia.org/wiki/Test_driven_development) en équipe.\n\n• pourquoi\n• comment",
+    });
+    expect(result.events[1]!.location).toBe('Le Dôme, 3 esplanade Stéphane Hessel, 14000 Caen');
+  });
+});
+
+describe('markdownToText', () => {
+  it.each([
+    ['**bold** and __strong__', 'bold and strong'],
+    ['*em* and _em_ but snake_case_name stays', 'em and em but snake_case_name stays'],
+    ['[site](https://x.example) ![logo](/l.png)', 'site (https://x.example) logo'],
+    ['# Title\n> quote', 'Title\nquote'],
+    ['`code` here', 'code here'],
+  ])('%j', (md, text) => {
+    expect(markdownToText(md)).toBe(text);
+  });
+});
