@@ -1,0 +1,95 @@
+/**
+ * TZID → zone rules for the iCal reader.
+ *
+ * ical.js knows no zone by itself and silently turns an unknown TZID into floating time, so we resolve every
+ * TZID ourselves: IANA names through the platform (Intl, lib/time.ts), Windows names through CLDR's table, and
+ * only custom names ("Customized Time Zone") through the feed's own VTIMEZONE rules.
+ */
+import ICAL from 'ical.js';
+import { canonicalTimeZone, zonedTimeToUtcMs, type WallTime } from '../time';
+import { WINDOWS_DISPLAY_NAMES, WINDOWS_ZONES } from './windows-zones';
+
+export type ZoneRule =
+  | { kind: 'iana'; zone: string }
+  | { kind: 'vtimezone'; timezone: InstanceType<typeof ICAL.Timezone> };
+
+const windowsByLowerName = new Map(Object.entries(WINDOWS_ZONES).map(([k, v]) => [k.toLowerCase(), v]));
+const windowsByDisplayCities = new Map(
+  Object.entries(WINDOWS_DISPLAY_NAMES).map(([k, v]) => [displayCities(k), v]),
+);
+let zonesByCity: Map<string, string> | null = null;
+
+/** "(UTC+01:00) Brussels, Copenhagen" and "(GMT+01:00) Brussels, Copenhagen" are the same Windows zone. */
+function displayCities(display: string): string {
+  return display.replace(/^\((?:UTC|GMT)[^)]*\)\s*/i, '').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+function zoneForCity(city: string): string | null {
+  if (!zonesByCity) {
+    zonesByCity = new Map();
+    const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+    for (const zone of all) {
+      const last = zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ').toLowerCase();
+      if (!zonesByCity.has(last)) zonesByCity.set(last, zone);
+    }
+  }
+  return zonesByCity.get(city.trim().toLowerCase()) ?? null;
+}
+
+/**
+ * The IANA zone a TZID names, or null. Tolerates quotes, vendor prefixes (`/mozilla.org/20050126_1/Europe/Paris`),
+ * Windows ids (`Romance Standard Time`, also with a numeric suffix like `Eastern Standard Time 1`) and Windows
+ * display names (`(UTC+01:00) Brussels, Copenhagen, Madrid, Paris`).
+ */
+export function ianaZoneForTzid(tzid: string | null | undefined): string | null {
+  if (!tzid) return null;
+  const name = tzid.trim().replace(/^["']+|["']+$/g, '').trim();
+  if (!name) return null;
+  const direct = canonicalTimeZone(name);
+  if (direct) return direct;
+
+  if (name.startsWith('/')) {
+    const segments = name.split('/').filter(Boolean);
+    for (let i = 1; i < segments.length; i++) {
+      const zone = canonicalTimeZone(segments.slice(i).join('/'));
+      if (zone && zone.includes('/')) return zone;
+    }
+  }
+
+  const lower = name.toLowerCase().replace(/\s+/g, ' ');
+  const windows = windowsByLowerName.get(lower) ?? windowsByLowerName.get(lower.replace(/ \d+$/, ''));
+  if (windows) return canonicalTimeZone(windows);
+
+  if (/^\((?:UTC|GMT)/i.test(name)) {
+    const cities = displayCities(name);
+    const byDisplay = windowsByDisplayCities.get(cities);
+    if (byDisplay) return canonicalTimeZone(byDisplay);
+    for (const city of cities.split(/[,:]/)) {
+      const zone = zoneForCity(city);
+      if (zone) return canonicalTimeZone(zone);
+    }
+  }
+  return null;
+}
+
+/** Zone rules from a VTIMEZONE component (jCal), when it carries any STANDARD/DAYLIGHT rules. */
+export function vtimezoneRule(component: unknown[]): ZoneRule | null {
+  const subs = component[2];
+  if (!Array.isArray(subs) || !subs.some((s) => Array.isArray(s) && (s[0] === 'standard' || s[0] === 'daylight'))) {
+    return null;
+  }
+  try {
+    const timezone = new ICAL.Timezone(new ICAL.Component(component as never));
+    // Probe once: a VTIMEZONE with unreadable rules fails here rather than on every event.
+    timezone.utcOffset(new ICAL.Time({ year: 2026, month: 1, day: 1, hour: 12, minute: 0, second: 0, isDate: false }, timezone));
+    return { kind: 'vtimezone', timezone };
+  } catch {
+    return null;
+  }
+}
+
+export function wallToUtcMs(wall: WallTime, rule: ZoneRule): number {
+  if (rule.kind === 'iana') return zonedTimeToUtcMs(wall, rule.zone);
+  const time = new ICAL.Time({ ...wall, isDate: false }, rule.timezone);
+  return time.toUnixTime() * 1000;
+}

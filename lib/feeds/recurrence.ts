@@ -1,0 +1,241 @@
+/**
+ * RRULE expansion in wall-clock time, limited to a window.
+ *
+ * Rules are expanded on the floating wall time of DTSTART (RFC 5545 expands in the event's own zone, so a weekly
+ * 19:00 meetup stays at 19:00 across DST); each wall time is then turned into an instant by the caller's zone
+ * function. ical.js's iterator does the calendar arithmetic, but we own COUNT, UNTIL, the window and the budget:
+ * ical.js compares a floating time with a UTC UNTIL as if both were UTC, and would walk from 1970 to today for an
+ * endless rule.
+ */
+import ICAL from 'ical.js';
+import type { WallTime } from '../time';
+
+type Recur = InstanceType<typeof ICAL.Recur>;
+type Time = InstanceType<typeof ICAL.Time>;
+
+export interface RuleOccurrence {
+  wall: WallTime;
+  /** Start instant (all-day: midnight in the caller's zone). */
+  ms: number;
+}
+
+export interface RuleExpansion {
+  occurrences: RuleOccurrence[];
+  /** The per-event cap was reached: later occurrences in the window were dropped. */
+  capped: boolean;
+  /** Why expansion stopped early (rule too dense, step budget spent), else null. */
+  truncated: string | null;
+}
+
+export interface ExpandOptions {
+  recur: Recur;
+  start: WallTime;
+  isDate: boolean;
+  /** Wall time → instant in the event's zone. */
+  toInstant: (wall: WallTime) => number;
+  windowFrom: number;
+  windowTo: number;
+  /** Occurrences ending before windowFrom are skipped. */
+  durationMs: number;
+  maxOccurrences: number;
+  /** Iterator steps allowed per rule (protects against rules that match rarely, with a huge COUNT). */
+  maxSteps?: number;
+  /** Tests: bypass the fast path for plain DAILY/WEEKLY rules, to compare it with ical.js. */
+  forceIcalIterator?: boolean;
+}
+
+const UNIT_MS: Partial<Record<string, number>> = {
+  SECONDLY: 1000,
+  MINUTELY: 60_000,
+  HOURLY: 3_600_000,
+  DAILY: 86_400_000,
+  WEEKLY: 7 * 86_400_000,
+};
+const DAY = 86_400_000;
+
+const wallKey = (w: WallTime) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+
+function wallFromKey(key: number): WallTime {
+  const d = new Date(key);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
+const wallOf = (t: Time): WallTime => ({
+  year: t.year,
+  month: t.month,
+  day: t.day,
+  hour: t.isDate ? 0 : t.hour,
+  minute: t.isDate ? 0 : t.minute,
+  second: t.isDate ? 0 : t.second,
+});
+
+const dateKey = (w: WallTime) => w.year * 10_000 + w.month * 100 + w.day;
+
+export function expandRule(options: ExpandOptions): RuleExpansion {
+  const { recur, start, isDate, toInstant, windowFrom, windowTo, durationMs, maxOccurrences } = options;
+  const maxSteps = options.maxSteps ?? 50_000;
+  const occurrences: RuleOccurrence[] = [];
+  const result: RuleExpansion = { occurrences, capped: false, truncated: null };
+
+  const count = typeof recur.count === 'number' && recur.count > 0 ? recur.count : null;
+  const until = recur.until ?? null;
+  let untilMs = Infinity;
+  let untilDate = Infinity;
+  if (until) {
+    if (until.isDate || isDate) untilDate = dateKey(wallOf(until));
+    else if (until.zone === ICAL.Timezone.utcTimezone) untilMs = wallKey(wallOf(until));
+    else untilMs = toInstant(wallOf(until));
+  }
+
+  let index = 0;
+  let stopped = false;
+  /** Counts one rule occurrence (COUNT includes those outside the window) and keeps it if it is in the window. */
+  const take = (wall: WallTime): void => {
+    index++;
+    if ((count !== null && index > count) || dateKey(wall) > untilDate) {
+      stopped = true;
+      return;
+    }
+    const ms = toInstant(wall);
+    if (ms > untilMs || ms > windowTo) {
+      stopped = true;
+      return;
+    }
+    if (ms + durationMs < windowFrom) return;
+    occurrences.push({ wall, ms });
+    if (occurrences.length >= maxOccurrences) {
+      result.capped = true;
+      stopped = true;
+    }
+  };
+
+  const freq = recur.freq;
+  const hasParts = Object.keys(recur.parts ?? {}).length > 0;
+  const unit = UNIT_MS[freq];
+  const supported = unit !== undefined || freq === 'MONTHLY' || freq === 'YEARLY';
+  // ical.js searches second by second for sub-minute rules with BY* filters: millions of steps for one match.
+  if (!supported || ((freq === 'SECONDLY' || freq === 'MINUTELY') && hasParts)) {
+    take(start);
+    result.truncated = `unsupported repeat rule ${freq}`;
+    return result;
+  }
+
+  // Jump close to the window instead of walking from DTSTART: whole periods keep the rule's phase (weekday,
+  // week parity, time of day). With COUNT we may only jump when each period yields exactly one occurrence.
+  let iteratorStart = start;
+  let jumped = false;
+  if (unit !== undefined && (count === null || !hasParts)) {
+    const period = unit * Math.max(1, recur.interval || 1);
+    const target = windowFrom - durationMs - 2 * DAY;
+    const startKey = wallKey(start);
+    const periods = Math.floor((target - startKey) / period) - 1;
+    if (periods > 0) {
+      iteratorStart = wallFromKey(startKey + periods * period);
+      jumped = true;
+      // Before the window anyway, but COUNT must know how many were consumed.
+      index = hasParts ? 0 : periods;
+      if (count !== null && index >= count) return result;
+    }
+  }
+
+  let nextWall: () => WallTime | null;
+  const simple = options.forceIcalIterator ? null : simpleIterator(recur, iteratorStart);
+  if (simple) {
+    nextWall = () => wallFromKey(simple());
+  } else {
+    const rule = recur.clone();
+    rule.count = null as never;
+    rule.until = null as never;
+    const dtstart = new ICAL.Time({ ...iteratorStart, isDate }, ICAL.Timezone.localTimezone);
+    let iterator: ReturnType<Recur['iterator']>;
+    try {
+      iterator = rule.iterator(dtstart);
+    } catch {
+      take(start);
+      result.truncated = 'unreadable repeat rule';
+      return result;
+    }
+    nextWall = () => {
+      const next = iterator.next();
+      return next ? wallOf(next) : null;
+    };
+  }
+
+  // RFC 5545: DTSTART is always the first occurrence, even when the rule would not produce it (ical.js skips it).
+  let startSeen = jumped;
+  const startKey = wallKey(start);
+  let steps = 0;
+  while (!stopped) {
+    if (++steps > maxSteps) {
+      result.truncated = 'repeat rule too long to expand';
+      break;
+    }
+    let wall: WallTime | null;
+    try {
+      wall = nextWall();
+    } catch {
+      result.truncated = 'unreadable repeat rule';
+      break;
+    }
+    if (!wall) break;
+    if (!startSeen) {
+      startSeen = true;
+      if (wallKey(wall) !== startKey) {
+        take(start);
+        if (stopped) break;
+      }
+    }
+    take(wall);
+  }
+  if (!startSeen && !stopped) take(start);
+  return result;
+}
+
+const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
+
+/**
+ * Plain DAILY and WEEKLY rules (INTERVAL, WKST, BYDAY without ordinals) — nearly every meetup series — are pure
+ * arithmetic on wall-clock keys, about 50x cheaper than ical.js's iterator. Anything else returns null.
+ * The returned function yields wall keys (Date.UTC of the wall fields) in order, never before `start`.
+ */
+function simpleIterator(recur: Recur, start: WallTime): (() => number) | null {
+  const parts = (recur.parts ?? {}) as Record<string, unknown>;
+  const names = Object.keys(parts);
+  const interval = Math.max(1, recur.interval || 1);
+  const startKey = wallKey(start);
+  if (recur.freq === 'DAILY' && names.length === 0) {
+    let k = 0;
+    return () => startKey + k++ * interval * DAY;
+  }
+  if (recur.freq !== 'WEEKLY' || names.some((n) => n !== 'BYDAY')) return null;
+  const byday = (parts.BYDAY ?? []) as unknown[];
+  const days: number[] = [];
+  for (const value of Array.isArray(byday) ? byday : [byday]) {
+    const index = WEEKDAYS.indexOf(String(value).toUpperCase());
+    if (index < 0) return null;
+    days.push(index);
+  }
+  const weekStart = (typeof recur.wkst === 'number' ? recur.wkst : 2) - 1;
+  const startDow = new Date(startKey).getUTCDay();
+  const firstWeekKey = startKey - ((startDow - weekStart + 7) % 7) * DAY;
+  const offsets = [...new Set((days.length ? days : [startDow]).map((d) => (d - weekStart + 7) % 7))].sort((a, b) => a - b);
+  let week = 0;
+  let index = 0;
+  return () => {
+    for (;;) {
+      const key = firstWeekKey + week * interval * 7 * DAY + offsets[index]! * DAY;
+      if (++index === offsets.length) {
+        index = 0;
+        week++;
+      }
+      if (key >= startKey) return key;
+    }
+  };
+}
