@@ -1,0 +1,143 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { feedHostName, normalizeFeedUrl } from '../../../lib/background/feed-url';
+import { startBackground, type BackgroundApi } from '../../../lib/background/worker';
+import { sendMessage } from '../../../lib/messages';
+import { feedDataItem, feedsItem } from '../../../lib/storage';
+import {
+  DAY,
+  fakeNetwork,
+  feedConfig,
+  givenFeeds,
+  givenSettings,
+  HOUR,
+  icsFeed,
+  icsRoute,
+  nantesEvent,
+  shownNotifications,
+  T0,
+  testDeps,
+  type FakeNetwork,
+} from './support';
+
+const URL_A = 'https://www.meetup.com/nantes-js/events/ical/';
+let network: FakeNetwork;
+let worker: BackgroundApi | null = null;
+
+beforeEach(async () => {
+  vi.useFakeTimers({ now: T0, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+  network = fakeNetwork();
+  network.routes.set(
+    URL_A,
+    icsRoute(() =>
+      icsFeed(
+        [nantesEvent(0, T0 - 2 * DAY), ...[1, 2, 3, 4, 5].map((n) => nantesEvent(n, T0 + n * DAY))],
+        { name: 'Nantes JS' },
+      ),
+    ),
+  );
+  await givenSettings();
+});
+
+afterEach(() => {
+  worker?.stop();
+  worker = null;
+  vi.useRealTimers();
+});
+
+async function start(overrides: Parameters<typeof testDeps>[1] = {}): Promise<BackgroundApi> {
+  worker = startBackground(testDeps(network, overrides));
+  await worker.idle();
+  return worker;
+}
+
+describe('normalizeFeedUrl', () => {
+  it.each([
+    ['  https://www.meetup.com/nantes-js/events/ical/ ', 'https://www.meetup.com/nantes-js/events/ical/'],
+    ['webcal://calendar.example.org/feed.ics', 'webcal://calendar.example.org/feed.ics'],
+    ['mobilizon.fr/@nantes/feed/ics', 'https://mobilizon.fr/@nantes/feed/ics'],
+    ['https://gancio.example/feed/ics#top', 'https://gancio.example/feed/ics'],
+  ])('%s → %s', (input, expected) => {
+    expect(normalizeFeedUrl(input)).toBe(expected);
+  });
+
+  it.each(['javascript:alert(1)', 'ftp://example.org/feed.ics', 'http://', ''])('refuses %s', (input) => {
+    expect(() => normalizeFeedUrl(input)).toThrow();
+  });
+
+  it('names a feed after its host', () => {
+    expect(feedHostName('https://www.meetup.com/nantes-js/events/ical/')).toBe('meetup.com');
+  });
+});
+
+describe('testFeed', () => {
+  it('previews the next 3 events, saving nothing (through the message contract)', async () => {
+    await start();
+    const preview = await sendMessage('testFeed', { url: URL_A });
+    expect(preview).toMatchObject({ ok: true, error: null, format: 'ical', title: 'Nantes JS', eventCount: 5 });
+    expect(preview.next.map((event) => event.title)).toEqual(['Nantes JS #1', 'Nantes JS #2', 'Nantes JS #3']);
+    expect(preview.next[0]?.resolved?.distanceKm).toBeLessThan(5);
+    expect(await feedsItem.getValue()).toEqual([]);
+  });
+
+  it.each([
+    ['a server error', () => new Response('', { status: 500 }), 'Server answered 500'],
+    ['an HTML page', () => new Response('<html><body>Hi</body></html>', { headers: { 'Content-Type': 'text/html' } }), /HTML page/],
+  ])('returns a short error for %s', async (_, route, error) => {
+    network.routes.set(URL_A, route);
+    await start();
+    const preview = await worker!.handlers.testFeed({ url: URL_A });
+    expect(preview.ok).toBe(false);
+    expect(preview.error).toMatch(error);
+  });
+
+  it('returns a short error for an address it cannot read', async () => {
+    await start();
+    expect((await worker!.handlers.testFeed({ url: 'javascript:alert(1)' })).error).toBe('Only http, https and webcal addresses can be read');
+  });
+});
+
+describe('addFeed', () => {
+  it('saves the feed, names it after the feed title, syncs it and notifies nothing', async () => {
+    await start();
+    const config = await sendMessage('addFeed', { url: ` ${URL_A} ` });
+    expect(config).toMatchObject({ url: URL_A, name: 'Nantes JS', enabled: true, format: 'auto', addedAt: new Date(T0).toISOString() });
+    await worker?.idle();
+    expect(await feedsItem.getValue()).toEqual([config]);
+    const data = await feedDataItem(config.id).getValue();
+    expect(data.events).toHaveLength(5);
+    expect(data.state.synced).toBe(true);
+    expect(network.requests).toHaveLength(1);
+    expect(shownNotifications()).toEqual({});
+  });
+
+  it('keeps the name the user gave, and the feed options', async () => {
+    await start();
+    const config = await worker!.handlers.addFeed({ url: URL_A, name: 'JS à Nantes', timeZone: 'Europe/Paris', allEventsLocal: true });
+    expect(config).toMatchObject({ name: 'JS à Nantes', timeZone: 'Europe/Paris', allEventsLocal: true });
+  });
+
+  it('refuses a feed already in the list', async () => {
+    await givenFeeds([feedConfig('a', URL_A)]);
+    await start();
+    await expect(worker!.handlers.addFeed({ url: URL_A })).rejects.toThrow('This feed is already in your list');
+  });
+
+  it('then announces new events of that feed on later refreshes', async () => {
+    await start();
+    const config = await worker!.handlers.addFeed({ url: URL_A });
+    network.routes.set(URL_A, icsRoute(() => icsFeed([nantesEvent(1, T0 + DAY), nantesEvent(9, T0 + 9 * DAY)])));
+    vi.setSystemTime(T0 + HOUR);
+    await worker!.handlers.refreshFeed({ feedId: config.id });
+    await worker?.idle();
+    expect(Object.values(shownNotifications()).map((options) => options.title)).toEqual(['New meetup: Nantes JS #9']);
+  });
+});
+
+describe('gazetteer look-ups', () => {
+  it('are answered by the worker', async () => {
+    const nantes = { geonameId: 2990969, name: 'Nantes', region: 'Pays de la Loire', country: 'FR', lat: 47.2, lon: -1.55, timeZone: 'Europe/Paris', population: 300000 };
+    await start({ searchCities: async (query) => (query === 'nan' ? [nantes] : []), nearestCity: async () => nantes });
+    expect(await sendMessage('searchCities', { query: 'nan' })).toEqual([nantes]);
+    expect(await sendMessage('nearestCity', { lat: 47.2, lon: -1.5 })).toEqual(nantes);
+  });
+});
