@@ -1,9 +1,10 @@
 /**
  * Issue 7's place on the options page (suggested local groups, directory URL): rendered between the feeds
- * section and the refresh settings. It renders nothing until discovery fills it.
+ * section and the refresh settings.
  */
 import type { JSX } from 'preact';
+import { SuggestedGroups } from '../discover/suggested-groups';
 
 export function DiscoverySection(): JSX.Element | null {
-  return null;
+  return <SuggestedGroups />;
 }

@@ -1,0 +1,154 @@
+/**
+ * The models behind "Find feeds on this page" (popup) and "Local groups near you" (options, onboarding),
+ * issue #7. Signals + actions, with the browser reached only through `DiscoverDeps` so tests pin it.
+ * Adding always asks for the feed's origin first, straight from the click (the prompt needs the gesture).
+ */
+import { batch, signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import type { DiscoveredFeed } from '../../lib/discover/types';
+import type { SuggestedGroup, SuggestedGroups } from '../../lib/directory/directory-schema';
+import { sendMessage } from '../../lib/messages';
+import type { FeedConfig, FeedFormatSetting } from '../../lib/settings';
+
+export interface DiscoverDeps {
+  /** The tab the popup was opened over; null when there is none (a browser window without tabs). */
+  activeTabId(): Promise<number | null>;
+  discoverFeeds(tabId: number): Promise<DiscoveredFeed[]>;
+  suggestGroups(): Promise<SuggestedGroups>;
+  /** `browser.permissions.request`, called synchronously inside the click handler. */
+  requestOrigin(origin: string): Promise<boolean>;
+  addFeed(data: { url: string; name?: string; format?: FeedFormatSetting }): Promise<FeedConfig>;
+}
+
+export const browserDiscoverDeps: DiscoverDeps = {
+  async activeTabId() {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id ?? null;
+  },
+  discoverFeeds: (tabId) => sendMessage('discoverFeeds', { tabId }),
+  suggestGroups: () => sendMessage('suggestGroups', undefined),
+  requestOrigin: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
+  addFeed: (data) => sendMessage('addFeed', data),
+};
+
+/** `webcal://` is iCal over https: the origin to ask for is the https one. */
+export function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url.replace(/^webcals?:/i, 'https:'));
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+export type AddState = 'adding' | 'added' | 'denied' | 'failed';
+
+/** One click → permission → addFeed; shared by both panels. */
+function createAdder(deps: DiscoverDeps) {
+  const states = signal<Record<string, AddState>>({});
+  const set = (url: string, state: AddState) => (states.value = { ...states.value, [url]: state });
+  return {
+    states,
+    add(url: string, name: string | null, format: FeedFormatSetting): Promise<boolean> {
+      const origin = originOf(url);
+      if (!origin || states.value[url] === 'adding' || states.value[url] === 'added') return Promise.resolve(false);
+      let request: Promise<boolean>;
+      try {
+        request = deps.requestOrigin(origin); // first, before any await: the prompt needs the click's gesture
+      } catch {
+        request = Promise.resolve(false);
+      }
+      set(url, 'adding');
+      return request
+        .catch(() => false)
+        .then(async (granted) => {
+          if (!granted) {
+            set(url, 'denied');
+            return false;
+          }
+          try {
+            await deps.addFeed({ url, name: name ?? undefined, format });
+            set(url, 'added');
+            return true;
+          } catch {
+            set(url, 'failed');
+            return false;
+          }
+        });
+    },
+  };
+}
+
+export type ScanPhase = 'idle' | 'scanning' | 'done' | 'failed';
+
+export function createFindFeedsModel(deps: DiscoverDeps = browserDiscoverDeps) {
+  const phase = signal<ScanPhase>('idle');
+  const results = signal<DiscoveredFeed[]>([]);
+  const adder = createAdder(deps);
+
+  return {
+    phase,
+    results,
+    addStates: adder.states,
+
+    async scan(): Promise<void> {
+      if (phase.value === 'scanning') return;
+      batch(() => {
+        phase.value = 'scanning';
+        results.value = [];
+      });
+      try {
+        const tabId = await deps.activeTabId();
+        if (tabId === null) throw new Error('no tab');
+        const found = await deps.discoverFeeds(tabId);
+        batch(() => {
+          results.value = found;
+          phase.value = 'done';
+        });
+      } catch {
+        phase.value = 'failed';
+      }
+    },
+
+    /** Call straight from the click handler. */
+    add(feed: DiscoveredFeed): Promise<boolean> {
+      const name = feed.preview.title ?? feed.title;
+      return adder.add(feed.url, name, feed.format);
+    },
+  };
+}
+
+export type FindFeedsModel = ReturnType<typeof createFindFeedsModel>;
+
+export type SuggestionsPhase = 'loading' | 'ready' | 'failed';
+
+export function createSuggestedGroupsModel(deps: DiscoverDeps = browserDiscoverDeps) {
+  const phase = signal<SuggestionsPhase>('loading');
+  const answer = signal<SuggestedGroups | null>(null);
+  const adder = createAdder(deps);
+
+  return {
+    phase,
+    answer,
+    addStates: adder.states,
+
+    async load(): Promise<void> {
+      try {
+        const next = await deps.suggestGroups();
+        batch(() => {
+          answer.value = next;
+          phase.value = 'ready';
+        });
+      } catch {
+        phase.value = 'failed';
+      }
+    },
+
+    /** Call straight from the click handler. */
+    add(suggestion: SuggestedGroup): Promise<boolean> {
+      return adder.add(suggestion.group.feedUrl, suggestion.group.name, suggestion.group.format);
+    },
+  };
+}
+
+export type SuggestedGroupsModel = ReturnType<typeof createSuggestedGroupsModel>;

@@ -1,0 +1,147 @@
+/**
+ * Local groups near the user's city, from the groups directory (issue #7): on the options page (with the
+ * directory address setting) and in the popup's onboarding. One click adds a group's feed.
+ */
+import type { JSX } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { SuggestedGroup } from '../../lib/directory/directory-schema';
+import { settingsItem } from '../../lib/storage';
+import { t } from '../../lib/ui/i18n';
+import { createSuggestedGroupsModel, originOf, type SuggestedGroupsModel } from './discover-model';
+import { AddButton } from './find-feeds-panel';
+import './discover.css';
+
+function GroupRow({ suggestion, model }: { suggestion: SuggestedGroup; model: SuggestedGroupsModel }): JSX.Element {
+  const { group } = suggestion;
+  return (
+    <li class="discover-item" data-feed-url={group.feedUrl}>
+      <div class="discover-text">
+        <span class="discover-name">{group.name}</span>
+        <span class="discover-meta">
+          {group.city} · {t('groupsDistance', String(Math.round(suggestion.distanceKm)))}
+          {group.tags.length > 0 && <> · {group.tags.join(', ')}</>}
+        </span>
+        {group.homepage && (
+          <a class="discover-url" href={group.homepage} target="_blank" rel="noopener noreferrer">
+            {t('groupsHomepage')}
+          </a>
+        )}
+      </div>
+      <AddButton
+        state={model.addStates.value[group.feedUrl]}
+        alreadyAdded={suggestion.alreadyAdded}
+        name={group.name}
+        onAdd={() => void model.add(suggestion)}
+      />
+    </li>
+  );
+}
+
+/** The directory address setting; saving asks for that site's permission, in the click. */
+function DirectoryUrlField({ onSaved }: { onSaved: () => void }): JSX.Element {
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<'invalid' | 'denied' | null>(null);
+  useEffect(() => {
+    void settingsItem.getValue().then((settings) => setValue(settings.directoryUrl ?? ''));
+  }, []);
+
+  function save(event: Event): void {
+    event.preventDefault();
+    const text = value.trim();
+    const save = (url: string | null) =>
+      settingsItem
+        .getValue()
+        .then((settings) => settingsItem.setValue({ ...settings, directoryUrl: url }))
+        .then(() => {
+          setError(null);
+          onSaved();
+        });
+    if (!text) {
+      void save(null);
+      return;
+    }
+    const origin = /^https?:\/\//i.test(text) ? originOf(text) : null;
+    if (!origin) {
+      setError('invalid');
+      return;
+    }
+    void browser.permissions
+      .request({ origins: [`${origin}/*`] })
+      .catch(() => false)
+      .then((granted) => (granted ? save(text) : setError('denied')));
+  }
+
+  return (
+    <form class="field discover-directory" onSubmit={save}>
+      <label for="directory-url">{t('directoryUrlLabel')}</label>
+      <div class="discover-directory-row">
+        <input
+          id="directory-url"
+          type="url"
+          inputMode="url"
+          placeholder="https://"
+          value={value}
+          aria-describedby="directory-url-hint"
+          onInput={(e) => setValue(e.currentTarget.value)}
+        />
+        <button type="submit" class="button">
+          {t('directoryUrlSave')}
+        </button>
+      </div>
+      <p id="directory-url-hint" class="hint">
+        {t('directoryUrlHint')}
+      </p>
+      {error && (
+        <p class="notice notice-error" role="alert">
+          {t(error === 'invalid' ? 'directoryUrlInvalid' : 'directoryUrlDenied')}
+        </p>
+      )}
+    </form>
+  );
+}
+
+export function SuggestedGroups({ model: given, compact = false }: { model?: SuggestedGroupsModel; compact?: boolean }): JSX.Element | null {
+  const model = useMemo(() => given ?? createSuggestedGroupsModel(), [given]);
+  useEffect(() => {
+    void model.load();
+    // Suggestions follow the city and radius the user sets on the same page.
+    return settingsItem.watch(() => void model.load());
+  }, [model]);
+
+  const answer = model.answer.value;
+  const phase = model.phase.value;
+  // The popup shows the section only when it has something to add.
+  if (compact && (!answer || answer.groups.every((g) => g.alreadyAdded))) return null;
+
+  const groups = answer?.groups ?? [];
+  return (
+    <section class={compact ? 'discover-groups is-compact' : 'card discover-groups'} aria-labelledby="groups-heading">
+      <h2 id="groups-heading">{t('groupsHeading')}</h2>
+      {phase === 'loading' && <p class="hint">{t('groupsLoading')}</p>}
+      {phase === 'failed' && <p class="notice notice-error">{t('groupsFailed')}</p>}
+      {answer && !answer.city && <p class="hint">{t('groupsNoCity')}</p>}
+      {answer?.city && (
+        <p class="hint">
+          {groups.length > 0
+            ? t('groupsIntro', [String(answer.radiusKm), answer.city])
+            : t('groupsNone', [String(answer.radiusKm), answer.city])}
+        </p>
+      )}
+      {groups.length > 0 && (
+        <ul class="discover-list" aria-label={t('groupsListLabel')}>
+          {groups.map((suggestion) => (
+            <GroupRow key={suggestion.group.feedUrl} suggestion={suggestion} model={model} />
+          ))}
+        </ul>
+      )}
+      {!compact && answer && (
+        <p class="hint discover-source">
+          {t(answer.source === 'downloaded' ? 'groupsSourceDownloaded' : 'groupsSourceBundled', answer.version)}
+          {answer.error && <> — {t('groupsUpdateFailed', answer.error)}</>}
+        </p>
+      )}
+      {!compact && <DirectoryUrlField onSaved={() => void model.load()} />}
+    </section>
+  );
+}

@@ -1,0 +1,161 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createFindFeedsModel, createSuggestedGroupsModel, originOf, type DiscoverDeps } from '../../../components/discover/discover-model';
+import { FindFeedsPanel } from '../../../components/discover/find-feeds-panel';
+import { bundledDirectory } from '../../../lib/directory/bundled-directory';
+import type { DiscoveredFeed } from '../../../lib/discover/types';
+import type { FeedConfig } from '../../../lib/settings';
+
+const icalFeed: DiscoveredFeed = {
+  url: 'https://www.example-asso.fr/evenements/?ical=1',
+  title: 'Normandie Libre » Flux iCal',
+  format: 'ical',
+  kind: 'link',
+  eventCountOnPage: null,
+  preview: { ok: true, error: null, format: 'ical', title: 'Normandie Libre', eventCount: 3, next: [], warnings: [] },
+  alreadyAdded: false,
+};
+const pageFeed: DiscoveredFeed = {
+  url: 'https://www.example-asso.fr/agenda/',
+  title: 'Agenda - Normandie Libre',
+  format: 'html',
+  kind: 'jsonld',
+  eventCountOnPage: 2,
+  preview: { ok: false, error: 'No permission to read www.example-asso.fr', format: null, title: null, eventCount: 0, next: [], warnings: [] },
+  alreadyAdded: false,
+};
+
+function fakeDeps(overrides: Partial<DiscoverDeps> = {}) {
+  const calls: string[] = [];
+  const deps: DiscoverDeps = {
+    activeTabId: async () => 42,
+    discoverFeeds: async (tabId) => {
+      calls.push(`discover:${tabId}`);
+      return [icalFeed, pageFeed];
+    },
+    suggestGroups: async () => ({
+      groups: [{ group: bundledDirectory().groups[0]!, distanceKm: 1.2, alreadyAdded: false }],
+      city: 'Caen',
+      radiusKm: 25,
+      source: 'bundled',
+      version: '2026-11-21',
+      error: null,
+    }),
+    requestOrigin: (origin) => {
+      calls.push(`permission:${origin}`);
+      return Promise.resolve(true);
+    },
+    addFeed: async (data) => {
+      calls.push(`add:${data.url}:${data.format}:${data.name}`);
+      return { id: 'x', url: data.url } as FeedConfig;
+    },
+    ...overrides,
+  };
+  return { deps, calls };
+}
+
+describe('discover models', () => {
+  it('scans the active tab and adds a feed: permission first, then addFeed with the format hint', async () => {
+    const { deps, calls } = fakeDeps();
+    const model = createFindFeedsModel(deps);
+    await model.scan();
+    expect(model.phase.value).toBe('done');
+    expect(model.results.value).toHaveLength(2);
+
+    const adding = model.add(pageFeed);
+    // Asked synchronously inside the click: nothing awaited before the prompt.
+    expect(calls.at(-1)).toBe('permission:https://www.example-asso.fr');
+    expect(model.addStates.value[pageFeed.url]).toBe('adding');
+    expect(await adding).toBe(true);
+    expect(calls.at(-1)).toBe('add:https://www.example-asso.fr/agenda/:html:Agenda - Normandie Libre');
+    expect(model.addStates.value[pageFeed.url]).toBe('added');
+    // A second click does nothing.
+    expect(await model.add(pageFeed)).toBe(false);
+  });
+
+  it.each<[string, Partial<DiscoverDeps>, 'denied' | 'failed']>([
+    ['permission refused', { requestOrigin: async () => false }, 'denied'],
+    ['permission request throws', { requestOrigin: () => { throw new Error('not in a gesture'); } }, 'denied'],
+    ['addFeed fails', { addFeed: async () => Promise.reject(new Error('This feed is already in your list')) }, 'failed'],
+  ])('reports %s', async (_label, overrides, state) => {
+    const { deps } = fakeDeps(overrides);
+    const model = createFindFeedsModel(deps);
+    expect(await model.add(icalFeed)).toBe(false);
+    expect(model.addStates.value[icalFeed.url]).toBe(state);
+  });
+
+  it('fails the scan when there is no tab or the page cannot be read', async () => {
+    for (const overrides of [{ activeTabId: async () => null }, { discoverFeeds: () => Promise.reject(new Error('chrome://')) }]) {
+      const model = createFindFeedsModel(fakeDeps(overrides).deps);
+      await model.scan();
+      expect(model.phase.value).toBe('failed');
+    }
+  });
+
+  it('loads suggestions and adds a group by its feed URL', async () => {
+    const { deps, calls } = fakeDeps();
+    const model = createSuggestedGroupsModel(deps);
+    await model.load();
+    expect(model.phase.value).toBe('ready');
+    await model.add(model.answer.value!.groups[0]!);
+    expect(calls.slice(-2)).toEqual([
+      'permission:https://www.meetup.com',
+      'add:https://www.meetup.com/CaenCamp/events/ical/:ical:CaenCamp',
+    ]);
+  });
+
+  it.each([
+    ['webcal://cal.example/team.ics', 'https://cal.example'],
+    ['http://127.0.0.1:8123/feed.ics', 'http://127.0.0.1:8123'],
+    ['ftp://x.example/a.ics', null],
+    ['not a url', null],
+  ])('originOf(%s)', (url, origin) => {
+    expect(originOf(url)).toBe(origin);
+  });
+});
+
+describe('FindFeedsPanel', () => {
+  let root: HTMLElement;
+  beforeEach(() => {
+    // Keys (with their substitutions) stand in for the catalogue: the test reads which message is shown.
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string[]) =>
+      key === 'localeTag' ? 'en' : subs?.length ? `${key}(${subs.join('|')})` : key) as never);
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockImplementation(() => 'en-US');
+    root = document.createElement('div');
+    document.body.append(root);
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+
+  it('lists what it finds with format and event counts, and adds one in a click', async () => {
+    const { deps, calls } = fakeDeps();
+    const model = createFindFeedsModel(deps);
+    await act(() => render(<FindFeedsPanel model={model} />, root));
+    const find = root.querySelector<HTMLButtonElement>('button.discover-find')!;
+    expect(find.textContent).toBe('discoverFind');
+
+    await act(async () => {
+      find.click();
+      await vi.waitFor(() => expect(model.phase.value).toBe('done'));
+    });
+    const items = [...root.querySelectorAll('li.discover-item')];
+    expect(items.map((li) => li.getAttribute('data-feed-url'))).toEqual([icalFeed.url, pageFeed.url]);
+    expect(items[0]!.querySelector('.discover-name')!.textContent).toBe('Normandie Libre');
+    expect(items[0]!.querySelector('.discover-meta')!.textContent).toBe('discoverKindLink · discoverFormatIcal · discoverEventCount_other(3)');
+    // The page's own count stands in when its preview could not be fetched.
+    expect(items[1]!.querySelector('.discover-meta')!.textContent).toBe('discoverKindJsonld · discoverFormatHtml · discoverEventCount_other(2)');
+    expect(items[1]!.querySelector('button')!.getAttribute('aria-label')).toBe('discoverAddNamed(Agenda - Normandie Libre)');
+
+    await act(async () => {
+      items[0]!.querySelector<HTMLButtonElement>('button.discover-add')!.click();
+      await vi.waitFor(() => expect(model.addStates.value[icalFeed.url]).toBe('added'));
+    });
+    expect(calls).toContain('permission:https://www.example-asso.fr');
+    expect(root.querySelector(`li[data-feed-url="${icalFeed.url}"] .discover-status`)!.textContent).toBe('discoverAdded');
+  });
+});
