@@ -22,6 +22,31 @@ export function charsetOf(contentType: string | null | undefined): string | null
   return m ? m[1]!.toLowerCase() : null;
 }
 
+/** windows-1252's 0x80–0x9F (where it differs from Latin-1); 0 marks the five unassigned bytes. */
+const CP1252_HIGH = [
+  0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+  0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+];
+
+/**
+ * windows-1252 by hand: Node's TextDecoder (up to at least v22) decodes this label as plain Latin-1, turning
+ * “curly quotes” and € into control characters. Browsers get it right; this gives the same text everywhere.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  const CHUNK = 8192;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const end = Math.min(bytes.length, start + CHUNK);
+    const codes = new Array<number>(end - start);
+    for (let i = start; i < end; i++) {
+      const b = bytes[i]!;
+      codes[i - start] = b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80] || b : b;
+    }
+    out += String.fromCharCode(...codes);
+  }
+  return out;
+}
+
 const SINGLE_BYTE = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'l1', 'windows-1252', 'cp1252', 'us-ascii', 'ascii', 'iso-8859-15', 'latin9']);
 
 /**
@@ -35,7 +60,7 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): stri
   const charset = charsetOf(contentType);
   if (charset && SINGLE_BYTE.has(charset)) {
     // WHATWG maps every Latin-1 label to windows-1252, a superset that also decodes “curly quotes” right.
-    return new TextDecoder(charset === 'iso-8859-15' || charset === 'latin9' ? 'iso-8859-15' : 'windows-1252').decode(bytes);
+    return charset === 'iso-8859-15' || charset === 'latin9' ? new TextDecoder('iso-8859-15').decode(bytes) : decodeWindows1252(bytes);
   }
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
     try {
@@ -47,7 +72,7 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): stri
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return charset ? new TextDecoder('utf-8').decode(bytes) : new TextDecoder('windows-1252').decode(bytes);
+    return charset ? new TextDecoder('utf-8').decode(bytes) : decodeWindows1252(bytes);
   }
 }
 

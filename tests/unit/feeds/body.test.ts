@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { checkTextLimit, decodeBody, readBodyWithLimit } from '../../../lib/feeds/body';
+import { downloadFeed } from '../../../lib/feeds/download';
+import { FeedError } from '../../../lib/feeds/errors';
+import { toFetchUrl } from '../../../lib/feeds/feed-url';
+
+const MB = 1024 * 1024;
+
+/** An endless body that counts how much was pulled and whether it was cancelled. */
+function endlessResponse(chunkSize: number, headers: Record<string, string> = {}) {
+  const stats = { pulled: 0, cancelled: false };
+  const chunk = new Uint8Array(chunkSize).fill(0x41);
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      stats.pulled++;
+      controller.enqueue(chunk);
+    },
+    cancel() {
+      stats.cancelled = true;
+    },
+  });
+  return { response: new Response(stream, { headers }), stats };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<FeedError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof FeedError) return error;
+    throw error;
+  }
+  throw new Error('did not reject');
+}
+
+describe('readBodyWithLimit', () => {
+  it('stops an endless body as soon as it passes the limit, and cancels the stream', async () => {
+    const { response, stats } = endlessResponse(64 * 1024);
+    const error = await rejection(readBodyWithLimit(response, MB));
+    expect(error.code).toBe('too-large');
+    expect(error.message).toBe('Feed is larger than 1 MB');
+    expect(stats.cancelled).toBe(true);
+    expect(stats.pulled).toBeLessThanOrEqual(20);
+  });
+
+  it('says 20 MB with the default limit', async () => {
+    const { response } = endlessResponse(MB);
+    expect((await rejection(readBodyWithLimit(response))).message).toBe('Feed is larger than 20 MB');
+  });
+
+  it('refuses a declared Content-Length over the limit before reading anything', async () => {
+    const { response, stats } = endlessResponse(1024, { 'content-length': String(30 * MB) });
+    expect((await rejection(readBodyWithLimit(response))).code).toBe('too-large');
+    expect(stats.pulled).toBeLessThanOrEqual(1);
+  });
+
+  it('reads a body at the limit exactly', async () => {
+    const text = 'x'.repeat(1000);
+    expect(await readBodyWithLimit(new Response(text), 1000)).toBe(text);
+  });
+
+  it.each([
+    ['UTF-8 with BOM', [0xef, 0xbb, 0xbf, 0x63, 0x61, 0x66, 0xc3, 0xa9], 'text/calendar', 'café'],
+    ['latin1 charset', [0x63, 0x61, 0x66, 0xe9], 'text/calendar; charset=ISO-8859-1', 'café'],
+    ['windows-1252 curly quotes', [0x93, 0x68, 0x69, 0x94], 'text/plain; charset="windows-1252"', '“hi”'],
+    ['windows-1252 euro sign', [0x80, 0x35], 'text/html; charset=cp1252', '€5'],
+    ['undeclared non-UTF-8 bytes', [0x63, 0x61, 0x66, 0xe9], 'text/calendar', 'café'],
+    ['UTF-16LE with BOM', [0xff, 0xfe, 0x68, 0x00, 0x69, 0x00], null, 'hi'],
+    ['UTF-8 declared, stray byte', [0x61, 0xff, 0x62], 'application/json; charset=utf-8', 'a\ufffdb'],
+  ])('decodes %s', async (_name, bytes, contentType, expected) => {
+    const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
+    expect(await readBodyWithLimit(new Response(new Uint8Array(bytes), { headers }))).toBe(expected);
+    expect(decodeBody(new Uint8Array(bytes), contentType)).toBe(expected);
+  });
+});
+
+describe('checkTextLimit', () => {
+  it('counts UTF-8 bytes, not characters', () => {
+    expect(checkTextLimit('é'.repeat(500), 1000)).toHaveLength(500);
+    expect(() => checkTextLimit('é'.repeat(501), 1000)).toThrow('Feed is larger than 1000 bytes');
+    expect(() => checkTextLimit('x'.repeat(1001), 1000)).toThrow(FeedError);
+    expect(() => checkTextLimit('😀'.repeat(250), 1000)).not.toThrow();
+    expect(() => checkTextLimit('😀'.repeat(251), 1000)).toThrow(FeedError);
+  });
+});
+
+describe('toFetchUrl', () => {
+  it.each([
+    ['webcal://www.meetup.com/group/events/ical/', 'https://www.meetup.com/group/events/ical/'],
+    ['WEBCAL://example.org/a.ics', 'https://example.org/a.ics'],
+    ['webcals://example.org/a.ics', 'https://example.org/a.ics'],
+    ['  https://example.org/feed  ', 'https://example.org/feed'],
+    ['http://127.0.0.1:8080/x.ics', 'http://127.0.0.1:8080/x.ics'],
+  ])('%s → %s', (input, expected) => {
+    expect(toFetchUrl(input)).toBe(expected);
+  });
+
+  it.each([['ftp://example.org/a.ics'], ['file:///etc/passwd'], ['javascript:alert(1)'], ['data:text/calendar,BEGIN'], ['not a url']])('%s is refused', (input) => {
+    let error: unknown;
+    try {
+      toFetchUrl(input);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FeedError);
+    expect((error as FeedError).code).toBe('unsupported-url');
+  });
+});
+
+describe('downloadFeed', () => {
+  it('fetches https for webcal, with the Accept header, and returns the final URL and type', async () => {
+    const seen: { url: string; accept: string | null }[] = [];
+    const fakeFetch: typeof fetch = async (input, init) => {
+      seen.push({ url: String(input), accept: new Headers(init?.headers).get('accept') });
+      return new Response('BEGIN:VCALENDAR', { headers: { 'content-type': 'text/calendar' } });
+    };
+    const feed = await downloadFeed('webcal://example.org/a.ics', { fetch: fakeFetch });
+    expect(seen[0]!.url).toBe('https://example.org/a.ics');
+    expect(seen[0]!.accept).toMatch(/^text\/calendar/);
+    expect(feed).toEqual({ body: 'BEGIN:VCALENDAR', contentType: 'text/calendar', url: 'https://example.org/a.ics' });
+  });
+
+  it('turns an HTTP error into a short message', async () => {
+    const fakeFetch: typeof fetch = async () => new Response('nope', { status: 404, statusText: 'Not Found' });
+    const error = await rejection(downloadFeed('https://example.org/a.ics', { fetch: fakeFetch }));
+    expect([error.code, error.message]).toEqual(['http', 'HTTP 404 Not Found from example.org']);
+  });
+
+  it('times out, also while the body is still arriving', async () => {
+    const stalled: typeof fetch = async (_input, init) =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('BEGIN:VCALENDAR\n'));
+            init?.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+          },
+        }),
+      );
+    const error = await rejection(downloadFeed('https://slow.example/a.ics', { fetch: stalled, timeoutMs: 50 }));
+    expect([error.code, error.message]).toEqual(['timeout', 'No complete answer from slow.example after 0 s']);
+  });
+
+  it('reports a network failure with its cause', async () => {
+    const failing: typeof fetch = async () => {
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }) });
+    };
+    const error = await rejection(downloadFeed('https://nowhere.example/a.ics', { fetch: failing }));
+    expect([error.code, error.message]).toEqual(['network', 'Could not reach nowhere.example (ENOTFOUND)']);
+  });
+});
