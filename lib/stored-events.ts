@@ -31,6 +31,10 @@ function withoutEmpty<T extends object>(value: T): Partial<T> {
   return out;
 }
 
+function withoutNull<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null && field !== undefined)) as Partial<T>;
+}
+
 export function compactEvent(event: MeetupEvent, feedId: string): StoredEvent {
   const { id, feedId: eventFeedId, status, place, resolved, ...rest } = event;
   const stored: StoredEvent = { ...withoutEmpty(rest), uid: event.uid, title: event.title, start: event.start };
@@ -42,7 +46,8 @@ export function compactEvent(event: MeetupEvent, feedId: string): StoredEvent {
     // `lat: 0` is a real coordinate: withoutEmpty keeps numbers, only null/false/''/[] go.
     if (Object.keys(compactPlace).length > 0) stored.place = compactPlace as EventPlace;
   }
-  if (resolved) stored.resolved = withoutEmpty(resolved) as ResolvedLocation;
+  // `online: false` / `inPerson: false` say something in a ResolvedLocation: only nulls go.
+  if (resolved) stored.resolved = withoutNull(resolved) as ResolvedLocation;
   return stored;
 }
 
@@ -50,6 +55,8 @@ export function compactEvent(event: MeetupEvent, feedId: string): StoredEvent {
 export function expandEvent(stored: StoredEvent, feedId: string): MeetupEvent {
   const eventFeedId = stored.feedId ?? feedId;
   const event: MeetupEvent = {
+    // Fields added to the model later (optional ones) come back as they were stored.
+    ...stored,
     id: stored.id ?? eventId(eventFeedId, stored.uid, stored.start),
     uid: stored.uid,
     feedId: eventFeedId,
@@ -70,6 +77,7 @@ export function expandEvent(stored: StoredEvent, feedId: string): MeetupEvent {
   };
   if (stored.resolved) {
     event.resolved = {
+      ...stored.resolved,
       source: stored.resolved.source ?? 'unresolved',
       city: stored.resolved.city ?? null,
       country: stored.resolved.country ?? null,

@@ -1,8 +1,11 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { createProductionDeps } from '../../lib/background/production-deps';
+import { startBackground } from '../../lib/background/worker';
 
 export default defineBackground({
   type: 'module',
   main() {
-    // Wired up by lib/background (issue #4).
+    // Registers every listener synchronously, then catches up on whatever is overdue (lib/background).
+    startBackground(createProductionDeps());
   },
 });

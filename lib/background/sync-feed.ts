@@ -6,7 +6,7 @@ import { isFeedError } from '../feeds/errors';
 import type { MeetupEvent } from '../events';
 import type { FeedConfig, Settings } from '../settings';
 import { feedDataItem, feedsItem, type FeedData, type FeedState } from '../storage';
-import { systemTimeZone } from '../time';
+import { defaultTimeZoneFor } from '../location/default-zone';
 import type { ParseFeed, ResolveEvents } from './deps';
 import { fetchFeed, type FetchDeps } from './fetch-feed';
 import { backoffMs } from './schedule';
@@ -37,7 +37,7 @@ export interface SyncContext {
 
 /** The zone all-day dates are taken in: the user's city's, else the system's. */
 export function userZone(settings: Settings): string {
-  return settings.city?.timeZone ?? systemTimeZone();
+  return defaultTimeZoneFor(settings.city);
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -55,7 +55,7 @@ export async function readFeed(
   try {
     parsed = deps.parse(fetched.body, {
       feedId: config.id,
-      defaultTimeZone: config.timeZone ?? settings.city?.timeZone ?? undefined,
+      defaultTimeZone: defaultTimeZoneFor(settings.city, config),
       now: deps.now(),
       baseUrl: fetched.url,
       format: config.format,

@@ -42,6 +42,11 @@ export interface BackgroundApi {
 
 let current: BackgroundApi | null = null;
 
+/** The worker started by `background.main()`, for tests that drive the real entrypoint. */
+export function runningBackground(): BackgroundApi | null {
+  return current;
+}
+
 function cityKey(settings: Settings): string {
   const city = settings.city;
   return city ? `${city.geonameId ?? ''}|${city.lat}|${city.lon}` : '';

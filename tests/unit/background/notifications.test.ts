@@ -159,7 +159,7 @@ describe('clicks', () => {
     await refresh();
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     const [id] = Object.keys(shownNotifications());
-    await fakeBrowser.notifications.onClicked.trigger(id);
+    await fakeBrowser.notifications.onClicked.trigger(id!);
     await worker?.idle();
     expect(create).toHaveBeenCalledWith({ url: 'https://www.meetup.com/nantes-js/events/2/' });
     expect(shownNotifications()).toEqual({});
@@ -170,7 +170,7 @@ describe('clicks', () => {
     feedEvents.push(nantesEvent(2, T0 + 4 * DAY, { url: undefined }));
     await refresh();
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    await fakeBrowser.notifications.onClicked.trigger(Object.keys(shownNotifications())[0]);
+    await fakeBrowser.notifications.onClicked.trigger(Object.keys(shownNotifications())[0]!);
     await worker?.idle();
     expect(create).toHaveBeenCalledWith({
       url: `chrome-extension://test-extension-id/popup.html#event=${encodeURIComponent('a|event_2@meetup.com|2026-11-28T09:00:00Z')}`,

@@ -65,7 +65,7 @@ describe('refresh alarm', () => {
     expect((await fakeBrowser.alarms.get(REFRESH_ALARM))?.scheduledTime).toBe(first?.scheduledTime);
   });
 
-  it.each(['install', 'update'])('is re-created on %s', async (reason) => {
+  it.each(['install', 'update'] as const)('is re-created on %s', async (reason) => {
     await givenSettings({ refreshMinutes: 30 });
     await start();
     vi.setSystemTime(T0 + 10 * 60_000);

@@ -1,0 +1,53 @@
+/**
+ * The real outside world of the worker: the network, the feed readers (lib/feeds), the offline gazetteer
+ * (lib/location, loaded from the extension's own files on first use) and the browser's i18n. Built inside
+ * `main()`, never at import time.
+ */
+import { browser } from 'wxt/browser';
+import { parseFeed, readBodyWithLimit, toFetchUrl } from '../feeds/index';
+import { fetchGazetteerLoader, lazyGazetteer } from '../location/gazetteer';
+import { resolveEvents, usualCountry } from '../location/resolve';
+import type { BackgroundDeps, ResolveEvents } from './deps';
+
+/** Match pattern of the origin a feed URL needs (ports are not part of match patterns). */
+export function originPattern(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.hostname}/*`;
+}
+
+export function createProductionDeps(): BackgroundDeps {
+  const getURL = browser.runtime.getURL as (path: string) => string;
+  const gazetteer = lazyGazetteer(fetchGazetteerLoader((path) => getURL(path)));
+  const getMessage = browser.i18n.getMessage as (key: string, substitutions?: string[]) => string;
+
+  const resolve: ResolveEvents = async (events, { city, feed }) => {
+    const context = { gazetteer: await gazetteer(), city, allEventsLocal: feed?.allEventsLocal ?? false };
+    // Two passes, as the CLI does: the feed's usual country then breaks ties between homonyms.
+    const firstPass = await resolveEvents(events, context);
+    const feedCountry = usualCountry(firstPass);
+    return feedCountry ? resolveEvents(events, { ...context, feedCountry }) : firstPass;
+  };
+
+  return {
+    // Through a closure: a detached `fetch` throws "Illegal invocation" in browsers.
+    fetch: (input, init) => fetch(input, init),
+    readBody: readBodyWithLimit,
+    toFetchUrl,
+    hasHostPermission: async (url) => {
+      try {
+        return await browser.permissions.contains({ origins: [originPattern(url)] });
+      } catch {
+        // No permissions API (or an odd URL): let the request itself say what is wrong.
+        return true;
+      }
+    },
+    now: () => Date.now(),
+    parse: parseFeed,
+    resolve,
+    searchCities: async (query, limit) => (await gazetteer()).search(query, limit),
+    nearestCity: async (lat, lon) => (await gazetteer()).nearestCity(lat, lon),
+    translate: (key, substitutions) => getMessage(key, substitutions),
+    locale: browser.i18n.getUILanguage(),
+    randomId: () => crypto.randomUUID().slice(0, 8),
+  };
+}
