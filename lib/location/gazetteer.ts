@@ -306,8 +306,21 @@ export class Gazetteer {
     return best ? { town: await this.town(best.row), km: best.km } : null;
   }
 
-  /** Names closest to a mistyped one (edit distance), largest towns first among equals: for error messages. */
-  closestNames(query: string, limit = 5): CityMatch[] {
+  /** The town nearest to a point, as the options page offers it for "use my position". */
+  async nearestCity(lat: number, lon: number): Promise<CityMatch | null> {
+    const found = await this.nearest(lat, lon);
+    return found ? toCityMatch(found.town) : null;
+  }
+
+  /**
+   * Towns whose name is closest to a mistyped one (edit distance on whole names and on name beginnings, so
+   * "Hérouvile" finds Hérouville-Saint-Clair), larger towns first among equals: for "unknown city" errors.
+   */
+  async closest(query: string, limit = 5): Promise<CityMatch[]> {
+    return (await this.towns(this.closestRows(query, limit))).map(toCityMatch);
+  }
+
+  closestRows(query: string, limit = 5): number[] {
     const key = normalizeName(query);
     if (!key) return [];
     const maxDistance = Math.max(1, Math.min(3, Math.floor(key.length / 3)));
@@ -317,22 +330,15 @@ export class Gazetteer {
       const candidate = this.sortedKeys[i]!;
       if (candidate === lastKey) continue;
       lastKey = candidate;
-      if (Math.abs(candidate.length - key.length) > maxDistance) continue;
-      const distance = boundedLevenshtein(key, candidate, maxDistance);
+      if (candidate.length < key.length - maxDistance) continue;
+      const whole = boundedLevenshtein(key, candidate, maxDistance);
+      // A beginning costs one more than a whole name, so exact-length matches rank first.
+      const start = candidate.length > key.length ? boundedLevenshtein(key, candidate.slice(0, key.length), maxDistance - 1) + 1 : whole;
+      const distance = Math.min(whole, start);
       if (distance <= maxDistance) found.push({ row: this.rowsNamed(candidate)[0]!, distance });
     }
     found.sort((a, b) => a.distance - b.distance || this.population[b.row]! - this.population[a.row]!);
-    const rows = [...new Set(found.map((f) => f.row))].slice(0, limit);
-    return rows.map((row) => ({
-      geonameId: 0,
-      name: this.names[row]!,
-      region: null,
-      country: this.countryOf(row),
-      lat: Number.NaN,
-      lon: Number.NaN,
-      timeZone: null,
-      population: this.population[row]!,
-    }));
+    return [...new Set(found.map((f) => f.row))].slice(0, limit);
   }
 }
 
@@ -392,23 +398,47 @@ function lowerBound(sorted: readonly string[], value: string): number {
   return lo;
 }
 
-/** Levenshtein distance, giving up (returning max + 1) as soon as it must exceed `max`. */
+/**
+ * Edit distance counting a swap of two neighbours as one edit ("Cean" → "Caen"), giving up (returning
+ * max + 1) as soon as it must exceed `max`.
+ */
 export function boundedLevenshtein(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, beforePrevious[j - 2]! + 1);
+      }
       current.push(value);
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length]!;
+}
+
+/**
+ * A loader for the extension: `fetchGazetteerLoader((path) => browser.runtime.getURL(path))`. lib/location
+ * never imports the browser API itself, so it also runs in Node.
+ */
+export function fetchGazetteerLoader(
+  urlOf: (path: string) => string,
+  // Called through a closure: a detached `fetch` throws "Illegal invocation" in browsers.
+  fetchFn: (url: string) => Promise<Response> = (url) => fetch(url),
+): GazetteerLoader {
+  return async (file) => {
+    const response = await fetchFn(urlOf(`/gazetteer/${file}`));
+    if (!response.ok) throw new Error(`Gazetteer file ${file} is missing from the extension (HTTP ${response.status}).`);
+    return response.text();
+  };
 }
 
 /**

@@ -33,14 +33,21 @@ export function eventDistanceKm(event: MeetupEvent, city: NearFilter['city']): n
   return distanceKm(city.lat, city.lon, lat, lon);
 }
 
-/** In person and within the radius, or online when the user wants online events, or from an all-local feed. */
+/**
+ * Issue #3's filter. An event may be in person, online, or both (mixed):
+ * - online (reader flag, VirtualLocation, meeting link…): kept when the user includes online events;
+ * - in person: kept within the radius (great-circle), or always from an "every event is local" feed;
+ * - in person but unplaceable: kept only from such feeds.
+ * With no city chosen yet nothing can be placed, so everything is shown (online per the setting).
+ */
 export function isNearUser(event: MeetupEvent, filter: NearFilter): boolean {
+  const online = event.online || event.resolved?.online === true;
   const distance = eventDistanceKm(event, filter.city);
-  const inPerson = distance !== null;
-  if (inPerson && distance <= filter.radiusKm) return true;
-  if (event.online && filter.includeOnline) return true;
-  if (!inPerson && !event.online && filter.allLocalFeedIds.has(event.feedId)) return true;
-  // No city yet: nothing can be placed, so show everything rather than nothing.
-  if (!filter.city) return !event.online || filter.includeOnline;
-  return false;
+  // Before the resolver has run, an event is in person unless it is marked online and has no coordinates.
+  const inPerson = event.resolved?.inPerson ?? (!online || distance !== null);
+  if (online && filter.includeOnline) return true;
+  if (!inPerson) return false;
+  if (!filter.city) return true;
+  if (filter.allLocalFeedIds.has(event.feedId)) return true;
+  return distance !== null && distance <= filter.radiusKm;
 }

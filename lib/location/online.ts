@@ -32,7 +32,7 @@ export function isMeetingUrl(url: string): boolean {
   let host: string;
   let hostAndPath: string;
   try {
-    const parsed = new URL(url.startsWith('www.') ? `https://${url}` : url);
+    const parsed = new URL(/^https?:\/\//i.test(url) ? url : `https://${url}`);
     host = parsed.hostname.toLowerCase();
     hostAndPath = `${host}${parsed.pathname.toLowerCase()}`;
   } catch {
@@ -55,7 +55,9 @@ export interface OnlineMarkers {
 /** Finds online markers in a location string. */
 export function findOnlineMarkers(text: string | null | undefined): OnlineMarkers {
   if (!text || !text.trim()) return { online: false, url: null, rest: '' };
-  const urls = [...text.matchAll(URL_PATTERN), ...text.matchAll(BARE_MEETING_HOST)].map((m) => m[0].replace(/[.,;:!?]+$/, ''));
+  const urls = [...text.matchAll(URL_PATTERN), ...text.matchAll(BARE_MEETING_HOST)]
+    .map((m) => m[0].replace(/[.,;:!?]+$/, ''))
+    .map((u) => (/^https?:\/\//i.test(u) ? u : `https://${u}`));
   const meeting = urls.find(isMeetingUrl) ?? null;
   let rest = text.replace(URL_PATTERN, ' ').replace(BARE_MEETING_HOST, ' ');
   const folded = fold(rest);
@@ -68,6 +70,5 @@ export function findOnlineMarkers(text: string | null | undefined): OnlineMarker
   const onlyUrl = urls.length > 0 && !fold(rest);
   const online = meeting !== null || phrase || onlyUrl;
   const url = meeting ?? urls[0] ?? null;
-  const normalizedUrl = url && url.startsWith('www.') ? `https://${url}` : url;
-  return { online, url: online ? normalizedUrl : null, rest: online ? rest : text.trim() };
+  return { online, url: online ? url : null, rest: online ? rest : text.trim() };
 }
