@@ -6,6 +6,7 @@ import { open, readFile } from 'node:fs/promises';
 import { tooLarge } from '../lib/feeds/body';
 import { parseEventsArgs, usage, UsageError } from './cli/args';
 import { errorLines, runEvents, type CliIo } from './cli/run-events';
+import { DISCOVER_USAGE, DiscoverUsageError, parseDiscoverArgs, runDiscover, wantsDiscover } from './cli/run-discover';
 
 const nodeIo: CliIo = {
   stdout: (text) => process.stdout.write(`${text}\n`),
@@ -36,6 +37,7 @@ const nodeIo: CliIo = {
 };
 
 async function main(argv: string[]): Promise<number> {
+  if (wantsDiscover(argv)) return discover(argv);
   let parsed;
   try {
     parsed = parseEventsArgs(argv);
@@ -49,6 +51,23 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   return runEvents(parsed.options, nodeIo);
+}
+
+/** `--discover <page-URL-or-file>` (issue #7): the feeds a page offers, as the popup finds them. */
+async function discover(argv: string[]): Promise<number> {
+  let options;
+  try {
+    options = parseDiscoverArgs(argv);
+  } catch (error) {
+    if (!(error instanceof DiscoverUsageError)) throw error;
+    process.stderr.write(`events: ${error.message}\n${DISCOVER_USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(`${DISCOVER_USAGE}\n`);
+    return 0;
+  }
+  return runDiscover(options, nodeIo);
 }
 
 main(process.argv.slice(2)).then(

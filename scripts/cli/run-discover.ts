@@ -1,0 +1,118 @@
+/**
+ * `npm run --silent events -- --discover <page-URL-or-file> [--base URL] [--json]` (issue #7): the feeds a web
+ * page offers, found by the same `findFeedCandidates` as the popup's "Find feeds on this page".
+ * A saved file has no address of its own: its canonical link (or og:url) is the base for relative links,
+ * unless --base gives one.
+ */
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { decodeBody, DEFAULT_BODY_LIMIT, tooLarge } from '../../lib/feeds/body';
+import { downloadFeed } from '../../lib/feeds/download';
+import { FeedError } from '../../lib/feeds/errors';
+import { findFeedCandidates } from '../../lib/discover/find-feed-candidates';
+import { scanHtml, metaContent } from '../../lib/discover/html-scan';
+import type { FeedCandidate } from '../../lib/discover/types';
+import type { CliIo } from './run-events';
+
+export interface DiscoverCliOptions {
+  source: string;
+  base: string | null;
+  json: boolean;
+}
+
+export const DISCOVER_USAGE = [
+  'Usage: npm run --silent events -- --discover <page-URL-or-file> [--base URL] [--json]',
+  '',
+  'Lists the calendar feeds a web page offers (the popup\'s "Find feeds on this page"): iCal and event JSON',
+  'links, .ics and webcal: links, JSON-LD events on the page, and Meetup, Gancio, Mobilizon and Luma feeds.',
+  '',
+  'Options:',
+  '  --base URL  address of a saved page, for its relative links (default: its canonical link)',
+  '  --json      print a JSON array of candidates (url, title, format, kind, eventCountOnPage)',
+].join('\n');
+
+export class DiscoverUsageError extends Error {}
+
+/** True when the command line asks for discovery rather than for a feed's events. */
+export function wantsDiscover(argv: readonly string[]): boolean {
+  return argv.some((arg) => arg === '--discover' || arg.startsWith('--discover='));
+}
+
+export function parseDiscoverArgs(argv: readonly string[]): DiscoverCliOptions | 'help' {
+  const options: DiscoverCliOptions = { source: '', base: null, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new DiscoverUsageError(`${name} needs a value`);
+      return v;
+    };
+    if (name === '--help' || name === '-h') return 'help';
+    else if (name === '--json') options.json = true;
+    else if (name === '--discover') options.source = value();
+    else if (name === '--base') options.base = value();
+    else throw new DiscoverUsageError(`${arg} cannot be used with --discover`);
+  }
+  if (!options.source) throw new DiscoverUsageError('--discover needs a page URL or a file');
+  if (options.base !== null && !/^https?:\/\//i.test(options.base)) throw new DiscoverUsageError('--base must be an http(s) address');
+  return options;
+}
+
+const URL_LIKE = /^https?:\/\//i;
+
+function declaredAddress(html: string, fileUrl: string): string | null {
+  const page = scanHtml(html, fileUrl);
+  const canonical = page.links.find((link) => (link.rel ?? '').toLowerCase().split(/\s+/).includes('canonical'))?.href;
+  for (const candidate of [canonical, metaContent(page, 'og:url')]) {
+    if (candidate && URL_LIKE.test(candidate)) return candidate;
+  }
+  return null;
+}
+
+export async function loadPage(options: DiscoverCliOptions, io: CliIo): Promise<{ html: string; pageUrl: string }> {
+  if (URL_LIKE.test(options.source)) {
+    const page = await downloadFeed(options.source, { fetch: io.fetch, timeoutMs: io.timeoutMs ?? 30_000, limitBytes: DEFAULT_BODY_LIMIT });
+    return { html: page.body, pageUrl: options.base ?? page.url };
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(options.source, DEFAULT_BODY_LIMIT);
+  } catch (error) {
+    if (error instanceof FeedError) throw error;
+    const code = (error as { code?: string }).code;
+    throw new FeedError('not-a-feed', `Cannot read ${options.source}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  if (bytes.byteLength > DEFAULT_BODY_LIMIT) throw tooLarge(DEFAULT_BODY_LIMIT);
+  const html = decodeBody(bytes);
+  const fileUrl = pathToFileURL(resolve(options.source)).href;
+  return { html, pageUrl: options.base ?? declaredAddress(html, fileUrl) ?? fileUrl };
+}
+
+export function formatCandidateLine(candidate: FeedCandidate): string {
+  const count = candidate.eventCountOnPage === null ? '' : ` (${candidate.eventCountOnPage} on the page)`;
+  return `${candidate.format.padEnd(4)}  ${candidate.kind.padEnd(9)}  ${candidate.url}${candidate.title ? `  ${candidate.title}` : ''}${count}`;
+}
+
+/** Exit code: 0 (also when nothing is found), 1 when the page cannot be read. */
+export async function runDiscover(options: DiscoverCliOptions, io: CliIo): Promise<number> {
+  let page: { html: string; pageUrl: string };
+  try {
+    page = await loadPage(options, io);
+  } catch (error) {
+    io.stderr(`events: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  const candidates = findFeedCandidates(page.html, page.pageUrl);
+  if (page.pageUrl.startsWith('file:')) {
+    io.stderr('events: this file names no address of its own; relative links are skipped (give --base URL).');
+  }
+  if (options.json) {
+    io.stdout(JSON.stringify(candidates, null, 2));
+  } else if (candidates.length === 0) {
+    io.stdout('No feed found on this page.');
+  } else {
+    for (const candidate of candidates) io.stdout(formatCandidateLine(candidate));
+  }
+  return 0;
+}
