@@ -14,6 +14,7 @@ import {
   isOnlinePlaceName,
   line,
   number,
+  splitAddress,
   text,
   WarningList,
   type JsonObject,
@@ -52,20 +53,16 @@ function readGancioEvent(item: JsonObject, base: string | null, options: ParseOp
     .map((u) => safeHttpUrl(u))
     .filter((u): u is string => u !== null);
   const placeObj = isObject(item.place) ? item.place : null;
+  const placeName = placeObj ? line(placeObj.name) : null;
+  // Gancio repeats the name as address for places without one.
+  const address = placeObj && line(placeObj.address) !== placeName ? line(placeObj.address) : null;
+  const isOnlinePlace = isOnlinePlaceName(placeName);
   const place = emptyPlace();
-  let online = onlineLocations.length > 0;
-  if (placeObj) {
-    place.name = line(placeObj.name);
-    const address = line(placeObj.address);
-    // Gancio repeats the name as address for places without one.
-    place.street = address && address !== place.name ? address : null;
+  if (placeObj && !isOnlinePlace) {
+    place.name = placeName;
+    if (address && !splitAddress(address, place)) place.street = address;
     const point = coordinates(placeObj.latitude, placeObj.longitude);
     if (point) ({ lat: place.lat, lon: place.lon } = point);
-    if (isOnlinePlaceName(place.name)) {
-      online = true;
-      place.name = null;
-      place.street = null;
-    }
   }
   const host = base ? new URL(base).host : null;
   const id = text(item.id);
@@ -77,9 +74,9 @@ function readGancioEvent(item: JsonObject, base: string | null, options: ParseOp
       title: line(item.title),
       ...times,
       status: 'confirmed',
-      online,
+      online: isOnlinePlace || onlineLocations.length > 0,
       onlineUrl: onlineLocations[0] ?? null,
-      location: place.name || place.street ? [place.name, place.street].filter(Boolean).join(', ') : null,
+      location: isOnlinePlace ? null : [placeName, address].filter(Boolean).join(', ') || null,
       place,
       url: text(item.url) ?? (base && (slug || id) ? `${base}/event/${encodeURIComponent(slug ?? id!)}` : null),
       description: text(item.description),

@@ -135,6 +135,38 @@ export function placeText(place: EventPlace): string | null {
   return parts.length ? parts.join(', ') : null;
 }
 
+/**
+ * Fills street/postal code/locality from a one-line address when it has a recognisable shape:
+ * "14 rue des Lilas, 35000 Rennes[, France]" (most of Europe) or "1 Main St, Portland, OR 97201[, USA]".
+ * Anything else stays text only: guessing wrong would be worse than not knowing.
+ */
+export function splitAddress(address: string, place: EventPlace): boolean {
+  const parts = address.split(',').map((p) => p.trim()).filter(Boolean);
+  let country: string | null = null;
+  const last = parts[parts.length - 1];
+  const beforeLast = parts[parts.length - 2];
+  if (parts.length >= 3 && last && beforeLast && /^[\p{L} .'-]{2,40}$/u.test(last) && /^\d{4,5}\s+\S|^[A-Z]{2}\s+\d{5}/.test(beforeLast)) {
+    country = last;
+    parts.pop();
+  }
+  if (parts.length < 2) return false;
+  const tail = parts[parts.length - 1]!;
+  const european = /^(\d{4,5})\s+(\D.*)$/.exec(tail);
+  const american = /^([A-Z]{2})\s+(\d{5}(?:-\d{4})?)$/.exec(tail);
+  if (european) {
+    place.street ??= parts.slice(0, -1).join(', ');
+    place.postalCode ??= european[1]!;
+    place.locality ??= european[2]!.trim();
+  } else if (american && parts.length >= 3) {
+    place.street ??= parts.slice(0, -2).join(', ');
+    place.locality ??= parts[parts.length - 2]!;
+    place.region ??= american[1]!;
+    place.postalCode ??= american[2]!;
+  } else return false;
+  if (country) place.country ??= country;
+  return true;
+}
+
 /** Names of the places that mean "no place": the event happens online. */
 export function isOnlinePlaceName(name: string | null): boolean {
   return !!name && /^(?:online|en ligne|virtual|virtuel|remote|zoom|webinar|visio(?:conf[ée]rence)?|internet)$/i.test(name.trim());

@@ -18,6 +18,7 @@ import {
   isOnlinePlaceName,
   line,
   placeText,
+  splitAddress,
   text,
   WarningList,
   type JsonObject,
@@ -155,6 +156,7 @@ export function readJsonLdLocation(value: unknown): LocationInfo {
     const place = emptyPlace();
     const isAddress = types.includes('PostalAddress');
     const addressText = isAddress ? readAddress(item, place) : readAddress(prop(item, 'address'), place);
+    if (addressText) splitAddress(addressText, place);
     if (!isAddress) place.name = line(prop(item, 'name'));
     readGeo(item, place);
     if (isOnlinePlaceName(place.name) && !addressText && !place.street && place.lat === null) {

@@ -17,6 +17,7 @@ import {
   line,
   pick,
   placeText,
+  splitAddress,
   statusFromText,
   text,
   WarningList,
@@ -116,7 +117,10 @@ function readPlace(obj: JsonObject, place: EventPlace, depth: number): void {
   place.name ??= line(pick(obj, ['name', 'venue', 'title', 'label']));
   const address = pick(obj, ['address', 'street', 'address1', 'streetAddress', 'street_address', 'address_1']);
   if (isObject(address) && depth < 2) readPlace(address, place, depth + 1);
-  else place.street ??= line(address);
+  else {
+    const addressLine = line(address);
+    if (addressLine && !splitAddress(addressLine, place)) place.street ??= addressLine;
+  }
   place.postalCode ??= line(pick(obj, ['zip', 'postal_code', 'postalCode', 'postcode', 'zipcode']));
   place.locality ??= line(pick(obj, ['city', 'locality', 'town', 'addressLocality']));
   place.region ??= line(pick(obj, ['region', 'state', 'province', 'addressRegion']));

@@ -29,7 +29,9 @@ describe('Gancio API', () => {
       image: 'https://agenda.example.org/media/a1b2c3d4.jpg',
       categories: ['linux', 'install-party'],
     });
-    expect(byTitle('Install party GNU/Linux').place).toMatchObject({ name: 'Le Local', lat: 48.1147, lon: -1.6794 });
+    expect(byTitle('Install party GNU/Linux').place).toEqual({
+      name: 'Le Local', street: '14 rue des Lilas', postalCode: '35000', locality: 'Rennes', region: null, country: null, lat: 48.1147, lon: -1.6794,
+    });
   });
 
   it('the place named "online" and online_locations make an online event; unsafe links are dropped', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetupEvent, ParseOptions } from '../../../lib/events';
+import { emptyPlace, splitAddress } from '../../../lib/feeds/json-common';
 import { isEventNode, parseJsonLd, readJsonLdEvent, readJsonLdLocation, scanJsonLd } from '../../../lib/feeds/json-ld';
 import { fixtureJson, NOW } from './json-fixtures';
 
@@ -228,5 +229,19 @@ describe('scanJsonLd', () => {
     const scan = scanJsonLd([{ '@type': 'WebPage', mainEntity: event }, { '@type': 'Organization', event: [event] }]);
     expect(scan.events).toHaveLength(1);
     expect(scan.otherTypes).toEqual(['WebPage', 'Organization']);
+  });
+});
+
+describe('splitAddress (one-line addresses)', () => {
+  it.each([
+    ['14 rue des Lilas, 35000 Rennes', { street: '14 rue des Lilas', postalCode: '35000', locality: 'Rennes', region: null, country: null }],
+    ['Am Markt 1, 28195 Bremen, Deutschland', { street: 'Am Markt 1', postalCode: '28195', locality: 'Bremen', region: null, country: 'Deutschland' }],
+    ['1 Main St, Suite 2, Portland, OR 97201, USA', { street: '1 Main St, Suite 2', postalCode: '97201', locality: 'Portland', region: 'OR', country: 'USA' }],
+    ['Halles de Rennes', null],
+    ['3 rue X, Caen', null],
+  ])('%s', (address, expected) => {
+    const place = emptyPlace();
+    expect(splitAddress(address, place)).toBe(expected !== null);
+    if (expected) expect(place).toMatchObject(expected);
   });
 });
