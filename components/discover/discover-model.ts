@@ -17,6 +17,8 @@ export interface DiscoverDeps {
   suggestGroups(): Promise<SuggestedGroups>;
   /** `browser.permissions.request`, called synchronously inside the click handler. */
   requestOrigin(origin: string): Promise<boolean>;
+  /** The same for several sites in one prompt. */
+  requestOrigins(origins: string[]): Promise<boolean>;
   addFeed(data: { url: string; name?: string; format?: FeedFormatSetting }): Promise<FeedConfig>;
 }
 
@@ -28,6 +30,7 @@ export const browserDiscoverDeps: DiscoverDeps = {
   discoverFeeds: (tabId) => sendMessage('discoverFeeds', { tabId }),
   suggestGroups: () => sendMessage('suggestGroups', undefined),
   requestOrigin: (origin) => browser.permissions.request({ origins: [`${origin}/*`] }),
+  requestOrigins: (origins) => browser.permissions.request({ origins: origins.map((origin) => `${origin}/*`) }),
   addFeed: (data) => sendMessage('addFeed', data),
 };
 
@@ -86,34 +89,59 @@ export function createFindFeedsModel(deps: DiscoverDeps = browserDiscoverDeps) {
   const results = signal<DiscoveredFeed[]>([]);
   const adder = createAdder(deps);
 
+async function scan(): Promise<void> {
+    if (phase.value === 'scanning') return;
+    batch(() => {
+      phase.value = 'scanning';
+      results.value = [];
+    });
+    try {
+      const tabId = await deps.activeTabId();
+      if (tabId === null) throw new Error('no tab');
+      const found = await deps.discoverFeeds(tabId);
+      batch(() => {
+        results.value = found;
+        phase.value = 'done';
+      });
+    } catch {
+      phase.value = 'failed';
+    }
+  }
+
   return {
     phase,
     results,
     addStates: adder.states,
 
-    async scan(): Promise<void> {
-      if (phase.value === 'scanning') return;
-      batch(() => {
-        phase.value = 'scanning';
-        results.value = [];
-      });
-      try {
-        const tabId = await deps.activeTabId();
-        if (tabId === null) throw new Error('no tab');
-        const found = await deps.discoverFeeds(tabId);
-        batch(() => {
-          results.value = found;
-          phase.value = 'done';
-        });
-      } catch {
-        phase.value = 'failed';
-      }
-    },
+    scan,
 
     /** Call straight from the click handler. */
     add(feed: DiscoveredFeed): Promise<boolean> {
       const name = feed.preview.title ?? feed.title;
       return adder.add(feed.url, name, feed.format);
+    },
+
+    /**
+     * The worker reads only sites the user granted, so previews of a site not granted yet fail. One prompt for
+     * all the sites found (straight from the click), then the scan again with previews.
+     */
+    allowPreviews(): Promise<boolean> {
+      const origins = [...new Set(results.value.filter((feed) => !feed.preview.ok).map((feed) => originOf(feed.url)))].filter(
+        (origin): origin is string => origin !== null,
+      );
+      if (origins.length === 0) return Promise.resolve(false);
+      let request: Promise<boolean>;
+      try {
+        request = deps.requestOrigins(origins);
+      } catch {
+        request = Promise.resolve(false);
+      }
+      return request
+        .catch(() => false)
+        .then(async (granted) => {
+          if (granted) await scan();
+          return granted;
+        });
     },
   };
 }

@@ -105,6 +105,11 @@ export function FindFeedsPanel({ model: given }: { model?: FindFeedsModel }): JS
         {phase === 'done' && results.length === 0 && t('discoverNone')}
         {phase === 'failed' && t('discoverFailed')}
       </div>
+      {phase === 'done' && results.some((feed) => !feed.preview.ok) && (
+        <button type="button" class="link-button discover-allow" onClick={() => void model.allowPreviews()}>
+          {t('discoverAllowPreviews')}
+        </button>
+      )}
       {results.length > 0 && (
         <ul class="discover-list" aria-label={t('discoverResultsLabel')}>
           {results.map((feed) => (

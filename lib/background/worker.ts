@@ -10,6 +10,7 @@ import { feedDataItem, feedsItem, notifiedItem, refreshStatusItem, seenItem, set
 import { applyBadge, computeBadge } from './badge';
 import type { BackgroundDeps } from './deps';
 import { createHandlers, type Handlers } from './handlers';
+import { createBrowserDiscoverHandlers } from './discover-handler';
 import {
   newEventsOf,
   notificationTarget,
@@ -104,6 +105,8 @@ export function startBackground(deps: BackgroundDeps): BackgroundApi {
 
   const refresher = createRefresher(deps, afterRun);
   const handlers = createHandlers(deps, refresher);
+  // Issue #7: discovery tests what it finds through this worker's own testFeed handler.
+  const discover = createBrowserDiscoverHandlers((data) => handlers.testFeed(data));
 
   function updateBadge(): Promise<void> {
     return serialized(async () => {
@@ -233,6 +236,8 @@ export function startBackground(deps: BackgroundDeps): BackgroundApi {
     onMessage('markSeen', ({ data }) => handlers.markSeen(data ?? {})),
     onMessage('searchCities', ({ data }) => handlers.searchCities(data)),
     onMessage('nearestCity', ({ data }) => handlers.nearestCity(data)),
+    onMessage('discoverFeeds', ({ data }) => discover.discoverFeeds(data)),
+    onMessage('suggestGroups', () => discover.suggestGroups()),
   );
 
   cleanups.push(

@@ -48,6 +48,10 @@ function fakeDeps(overrides: Partial<DiscoverDeps> = {}) {
       calls.push(`permission:${origin}`);
       return Promise.resolve(true);
     },
+    requestOrigins: (origins) => {
+      calls.push(`permissions:${origins.join(',')}`);
+      return Promise.resolve(true);
+    },
     addFeed: async (data) => {
       calls.push(`add:${data.url}:${data.format}:${data.name}`);
       return { id: 'x', url: data.url } as FeedConfig;
@@ -93,6 +97,16 @@ describe('discover models', () => {
       await model.scan();
       expect(model.phase.value).toBe('failed');
     }
+  });
+
+  it('asks once for every site whose preview failed, then scans again', async () => {
+    const { deps, calls } = fakeDeps();
+    const model = createFindFeedsModel(deps);
+    await model.scan();
+    const allowing = model.allowPreviews();
+    expect(calls.at(-1)).toBe('permissions:https://www.example-asso.fr'); // only the failed one, in the click
+    expect(await allowing).toBe(true);
+    expect(calls.filter((c) => c.startsWith('discover:'))).toHaveLength(2);
   });
 
   it('loads suggestions and adds a group by its feed URL', async () => {
