@@ -98,9 +98,15 @@ export interface EventTimeText {
   there: string | null;
 }
 
+/** 24-hour locales write "01:30", 12-hour ones "1:30 AM": ask Intl which this locale uses. */
+function hourStyle(locale: string): '2-digit' | 'numeric' {
+  const cycle = dateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  return cycle === 'h23' || cycle === 'h24' ? '2-digit' : 'numeric';
+}
+
 function timeRange(startMs: number, endMs: number | null, zone: string, locale: string, withZone: boolean): string {
   const timeOptions: Intl.DateTimeFormatOptions = {
-    hour: 'numeric',
+    hour: hourStyle(locale),
     minute: '2-digit',
     timeZone: zone,
     ...(withZone ? { timeZoneName: 'short' } : {}),
@@ -111,7 +117,7 @@ function timeRange(startMs: number, endMs: number | null, zone: string, locale: 
   if (sameDay) return time.formatRange(startMs, endMs);
   if (endMs - startMs < 86_400_000) {
     // Overnight (22:00 – 01:30): the day heading already says which day; dates would only add noise.
-    const plain = dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: zone });
+    const plain = dateTimeFormat(locale, { hour: hourStyle(locale), minute: '2-digit', timeZone: zone });
     return `${plain.format(startMs)} – ${time.format(endMs)}`;
   }
   return dateTimeFormat(locale, {

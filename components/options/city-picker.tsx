@@ -105,7 +105,7 @@ export function CityPicker(): JSX.Element {
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => choose(match)}
             >
-              <span class="option-name">{match.name}</span>
+              <span class="option-name">{match.name}</span>{' '}
               <span class="option-detail">{[match.region, countryName(match.country, locale)].filter(Boolean).join(', ')}</span>
             </li>
           ))}

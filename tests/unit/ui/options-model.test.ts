@@ -1,0 +1,213 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { onMessage, removeAllMessageListeners, type CityMatch } from '../../../lib/messages';
+import { buildSettingsFile } from '../../../lib/settings-file';
+import { feedsItem, settingsItem } from '../../../lib/storage';
+import { createOptionsModel, feedOrigin, normalizeFeedUrl, type OptionsModel } from '../../../lib/ui/options-model';
+import { NANTES, seedStorage } from './fixtures';
+import { flush, makeEvent } from './helpers';
+
+let model: OptionsModel | null = null;
+let requested: string[][];
+let grant: boolean;
+
+beforeEach(() => {
+  requested = [];
+  grant = true;
+  const permissions = fakeBrowser.permissions as any;
+  permissions.request = vi.fn(async ({ origins }: { origins: string[] }) => {
+    requested.push(origins);
+    return grant;
+  });
+  permissions.contains = vi.fn(async ({ origins }: { origins: string[] }) => origins[0] !== 'https://b.example.org/*');
+});
+
+afterEach(() => {
+  model?.dispose();
+  model = null;
+  removeAllMessageListeners();
+});
+
+async function open(options: Parameters<typeof createOptionsModel>[0] = {}): Promise<OptionsModel> {
+  model = createOptionsModel({ searchDelayMs: 5, undoMs: 50, ...options });
+  await model.start();
+  return model;
+}
+
+const saintNazaire: CityMatch = { geonameId: 2977921, name: 'Saint-Nazaire', region: 'Pays de la Loire', country: 'FR', lat: 47.2733, lon: -2.2139, timeZone: 'Europe/Paris', population: 69000 };
+
+describe('feed URLs', () => {
+  it.each([
+    ['https://example.org/cal.ics', 'https://example.org/cal.ics', 'https://example.org'],
+    ['webcal://example.org/cal.ics', 'webcal://example.org/cal.ics', 'https://example.org'],
+    ['  example.org/events  ', 'https://example.org/events', 'https://example.org'],
+    ['http://127.0.0.1:8080/feed.json', 'http://127.0.0.1:8080/feed.json', 'http://127.0.0.1:8080'],
+    ['ftp://example.org/cal.ics', null, null],
+    ['javascript:alert(1)', null, null],
+    ['', null, null],
+  ])('%j → %j (origin %j)', (input, normalized, origin) => {
+    expect(normalizeFeedUrl(input)).toBe(normalized);
+    expect(normalized ? feedOrigin(normalized) : null).toBe(origin);
+  });
+});
+
+describe('options model', () => {
+  it('mirrors settings and feeds, with each feed state and permission', async () => {
+    await seedStorage({ errorB: 'HTTP 500' });
+    const m = await open();
+    expect(m.settings.value.city).toEqual(NANTES);
+    expect(m.feeds.value.map((feed) => feed.id)).toEqual(['a', 'b']);
+    await flush();
+    expect(m.feedStates.value.b?.error).toBe('HTTP 500');
+    expect(m.granted.value).toEqual({ a: true, b: false });
+  });
+
+  it('searches cities after a pause and drops answers to older queries', async () => {
+    await seedStorage();
+    const queries: string[] = [];
+    onMessage('searchCities', async ({ data }) => {
+      queries.push(data.query);
+      return data.query === 'Saint-N' ? [saintNazaire] : [];
+    });
+    const m = await open();
+    m.searchCity('S');
+    m.searchCity('Sa');
+    m.searchCity('Saint-N');
+    expect(m.citySearching.value).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await flush();
+    expect(queries).toEqual(['Saint-N']);
+    expect(m.cityResults.value).toEqual([saintNazaire]);
+    await m.chooseCity(saintNazaire);
+    expect((await settingsItem.getValue()).city).toEqual({ geonameId: 2977921, name: 'Saint-Nazaire', region: 'Pays de la Loire', country: 'FR', lat: 47.2733, lon: -2.2139, timeZone: 'Europe/Paris' });
+    expect(m.cityResults.value).toEqual([]);
+  });
+
+  it('uses the position only to ask the background for the nearest town', async () => {
+    await seedStorage({ settings: { city: null } });
+    const asked: Array<{ lat: number; lon: number }> = [];
+    onMessage('nearestCity', ({ data }) => {
+      asked.push(data);
+      return saintNazaire;
+    });
+    const m = await open();
+    const geolocation = {
+      getCurrentPosition: (ok: PositionCallback) => ok({ coords: { latitude: 47.27, longitude: -2.21 } } as GeolocationPosition),
+    } as Geolocation;
+    await m.useMyLocation(geolocation);
+    expect(asked).toEqual([{ lat: 47.27, lon: -2.21 }]);
+    expect((await settingsItem.getValue()).city?.name).toBe('Saint-Nazaire');
+    const refused = { getCurrentPosition: (_: PositionCallback, fail?: PositionErrorCallback | null) => fail?.({ code: 1 } as GeolocationPositionError) } as Geolocation;
+    await m.useMyLocation(refused);
+    expect(m.cityError.value).toBe('geolocation');
+  });
+
+  it('tests a feed before saving, asks for its origin in the same gesture, then adds it', async () => {
+    await seedStorage();
+    const added: unknown[] = [];
+    onMessage('testFeed', ({ data }) => ({
+      ok: true,
+      error: null,
+      format: 'ical',
+      title: 'Nantes JUG',
+      eventCount: 12,
+      next: [makeEvent({ id: 'n1' }), makeEvent({ id: 'n2' }), makeEvent({ id: 'n3' })],
+      warnings: [data.url],
+    }));
+    onMessage('addFeed', ({ data }) => {
+      added.push(data);
+      return { id: 'new', url: data.url, name: data.name ?? '', format: 'auto', enabled: true, timeZone: null, allEventsLocal: false, addedAt: '' };
+    });
+    const m = await open();
+    m.feedUrl.value = 'webcal://jug.example.org/agenda.ics';
+    await m.testFeed();
+    expect(m.addPhase.value).toBe('tested');
+    expect(m.preview.value?.eventCount).toBe(12);
+    expect(m.feedName.value).toBe('Nantes JUG');
+    expect(added).toEqual([]);
+
+    const adding = m.addTestedFeed();
+    // Synchronously, before any await: the permission prompt needs the click's user gesture.
+    expect(requested).toEqual([['https://jug.example.org/*']]);
+    expect(await adding).toBe(true);
+    expect(added).toEqual([{ url: 'webcal://jug.example.org/agenda.ics', name: 'Nantes JUG', allEventsLocal: false }]);
+    expect(m.preview.value).toBeNull();
+    expect(m.feedUrl.value).toBe('');
+  });
+
+  it('adds nothing when the permission is refused or the feed failed its test', async () => {
+    await seedStorage();
+    let adds = 0;
+    let ok = true;
+    onMessage('testFeed', () => ({ ok, error: ok ? null : 'Not a calendar (HTML page without events)', format: ok ? 'ical' : null, title: null, eventCount: 0, next: [], warnings: [] }));
+    onMessage('addFeed', () => {
+      adds++;
+      return {} as any;
+    });
+    const m = await open();
+    m.feedUrl.value = 'https://example.org/cal.ics';
+    await m.testFeed();
+    grant = false;
+    expect(await m.addTestedFeed()).toBe(false);
+    expect(m.addError.value).toBe('permissionDenied');
+    ok = false;
+    await m.testFeed();
+    expect(m.preview.value?.error).toBe('Not a calendar (HTML page without events)');
+    expect(await m.addTestedFeed()).toBe(false);
+    expect(adds).toBe(0);
+    m.feedUrl.value = 'not a url at all';
+    await m.testFeed();
+    expect(m.addError.value).toBe('badUrl');
+  });
+
+  it('removes a feed with undo, restoring it at its place', async () => {
+    await seedStorage();
+    const m = await open({ undoMs: 10_000 });
+    await m.removeFeed('a');
+    expect((await feedsItem.getValue()).map((feed) => feed.id)).toEqual(['b']);
+    expect(m.pendingRemoval.value?.feed.id).toBe('a');
+    await m.undoRemove();
+    expect((await feedsItem.getValue()).map((feed) => feed.id)).toEqual(['a', 'b']);
+    expect(m.pendingRemoval.value).toBeNull();
+  });
+
+  it('forgets the undo after its delay', async () => {
+    await seedStorage();
+    const m = await open({ undoMs: 20 });
+    await m.removeFeed('b');
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(m.pendingRemoval.value).toBeNull();
+    expect((await feedsItem.getValue()).map((feed) => feed.id)).toEqual(['a']);
+  });
+
+  it('updates one feed without touching the others', async () => {
+    await seedStorage();
+    const m = await open();
+    await m.updateFeed('b', { name: 'Renamed', timeZone: 'America/Montreal', allEventsLocal: true, enabled: false });
+    const [a, b] = await feedsItem.getValue();
+    expect(a?.name).toBe('Rust Nantes');
+    expect(b).toMatchObject({ name: 'Renamed', timeZone: 'America/Montreal', allEventsLocal: true, enabled: false });
+  });
+
+  it('exports a file that imports back; a bad file changes nothing', async () => {
+    await seedStorage();
+    const m = await open();
+    const exported = await m.exportText();
+    const parsed = JSON.parse(exported);
+    expect(parsed.format).toBe('local-meetups-settings');
+    expect(parsed.feeds).toHaveLength(2);
+
+    const before = { settings: await settingsItem.getValue(), feeds: await feedsItem.getValue() };
+    const bad = { ...parsed, feeds: [{ ...parsed.feeds[0], url: 'file:///etc/passwd' }] };
+    expect(await m.importText(JSON.stringify(bad))).toBe(false);
+    expect(m.importProblems.value).toEqual([{ path: 'feeds[0].url', code: 'badUrl' }]);
+    expect({ settings: await settingsItem.getValue(), feeds: await feedsItem.getValue() }).toEqual(before);
+
+    const other = buildSettingsFile({ ...before.settings, radiusKm: 120 }, [before.feeds[1]!], 0);
+    expect(await m.importText(JSON.stringify(other))).toBe(true);
+    expect((await settingsItem.getValue()).radiusKm).toBe(120);
+    expect((await feedsItem.getValue()).map((feed) => feed.id)).toEqual(['b']);
+    expect(m.importProblems.value).toBeNull();
+    expect(m.importDone.value).toBe(true);
+  });
+});

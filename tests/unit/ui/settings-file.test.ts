@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import { buildSettingsFile, parseSettingsFile, validateSettingsFile } from '../../../lib/settings-file';
+import { makeFeed } from './helpers';
+
+const city = { geonameId: 2990969, name: 'Nantes', region: 'Pays de la Loire', country: 'FR', lat: 47.2173, lon: -1.5534, timeZone: 'Europe/Paris' };
+const settings: Settings = { ...DEFAULT_SETTINGS, city, radiusKm: 40, badgeMode: 'week', reminderMinutes: 30 };
+const feeds = [makeFeed({ id: 'a', timeZone: 'Europe/Paris' }), makeFeed({ id: 'b', url: 'webcal://b.example.org/cal.ics', enabled: false })];
+const good = () => JSON.parse(JSON.stringify(buildSettingsFile(settings, feeds, Date.parse('2026-11-20T08:00:00Z'))));
+
+describe('settings file', () => {
+  it('round-trips an export', () => {
+    const file = good();
+    expect(file.format).toBe('local-meetups-settings');
+    expect(file.version).toBe(1);
+    expect(file.exportedAt).toBe('2026-11-20T08:00:00.000Z');
+    expect(parseSettingsFile(JSON.stringify(file))).toEqual({ ok: true, settings, feeds });
+  });
+
+  it('fills settings an older file lacks with defaults', () => {
+    const file = good();
+    delete file.settings.reminderMinutes;
+    delete file.feeds[0].allEventsLocal;
+    const result = validateSettingsFile(file);
+    expect(result.ok && result.settings.reminderMinutes).toBe(DEFAULT_SETTINGS.reminderMinutes);
+    expect(result.ok && result.feeds[0]?.allEventsLocal).toBe(false);
+  });
+
+  it.each<[string, (file: any) => unknown, Array<{ path: string; code: string }>]>([
+    ['not a settings file', () => ({ hello: 1 }), [{ path: 'format', code: 'notSettingsFile' }]],
+    ['a newer version', (f) => ((f.version = 2), f), [{ path: 'version', code: 'newerVersion' }]],
+    ['radius as text', (f) => ((f.settings.radiusKm = '40'), f), [{ path: 'settings.radiusKm', code: 'wrongType' }]],
+    ['refresh too often', (f) => ((f.settings.refreshMinutes = 1), f), [{ path: 'settings.refreshMinutes', code: 'outOfRange' }]],
+    ['unknown badge mode', (f) => ((f.settings.badgeMode = 'all'), f), [{ path: 'settings.badgeMode', code: 'badValue' }]],
+    ['city without lat', (f) => (delete f.settings.city.lat, f), [{ path: 'settings.city.lat', code: 'missing' }]],
+    ['a javascript: feed', (f) => ((f.feeds[1].url = 'javascript:alert(1)'), f), [{ path: 'feeds[1].url', code: 'badUrl' }]],
+    ['a bad zone', (f) => ((f.feeds[0].timeZone = 'Mars/Olympus'), f), [{ path: 'feeds[0].timeZone', code: 'badTimeZone' }]],
+    ['duplicate ids', (f) => ((f.feeds[1].id = 'a'), f), [{ path: 'feeds[1].id', code: 'duplicate' }]],
+    ['feeds not a list', (f) => ((f.feeds = {}), f), [{ path: 'feeds', code: 'wrongType' }]],
+    ['no settings', (f) => (delete f.settings, f), [{ path: 'settings', code: 'missing' }]],
+    [
+      'several problems at once',
+      (f) => ((f.settings.includeOnline = 'yes'), (f.feeds[0].enabled = 1), f),
+      [
+        { path: 'settings.includeOnline', code: 'wrongType' },
+        { path: 'feeds[0].enabled', code: 'wrongType' },
+      ],
+    ],
+  ])('rejects %s', (_, mutate, problems) => {
+    const result = validateSettingsFile(mutate(good()));
+    expect(result).toEqual({ ok: false, problems });
+  });
+
+  it('rejects text that is not JSON', () => {
+    expect(parseSettingsFile('{ nope')).toEqual({ ok: false, problems: [{ path: '', code: 'notJson' }] });
+  });
+
+  it('canonicalises zones', () => {
+    const file = good();
+    file.feeds[0].timeZone = 'europe/paris';
+    const result = validateSettingsFile(file);
+    expect(result.ok && result.feeds[0]?.timeZone).toBe('Europe/Paris');
+  });
+});
