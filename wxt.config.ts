@@ -20,11 +20,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // data_collection_permissions exists since Firefox 140 (the current ESR) and 142 on Android:
+            // an older minimum makes `web-ext lint` warn that the key would be ignored there.
             gecko: {
               id: 'local-meetups@local-meetups.org',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
