@@ -37,9 +37,16 @@ export interface FixtureServer {
   port: number;
   /** URL of a sample feed; `copy` gives the n-th independent copy (its own key `<key>@<n>`, own counters). */
   url(key: string, copy?: number): string;
+  /**
+   * A generated JSON-LD feed of `count` events in and around Caen over the next ~6 months (for load
+   * measurements); its key is `generated:<count>:<seed>`.
+   */
+  generatedUrl(count: number, seed: number): string;
   setFault(key: string, fault: FeedFault): void;
   /** "changed": the feed publishes one more event (its `{{#changed}}` block). */
   setChanged(key: string, changed: boolean): void;
+  /** false: no ETag/Last-Modified and never 304, so every fetch is a full 200 (a host with no validators). */
+  setConditional(key: string, enabled: boolean): void;
   stats(key: string): FeedStats;
   /** Sum over every key (copies included). */
   totals(): FeedStats;
@@ -58,6 +65,7 @@ export interface FixtureServerOptions {
 interface FeedRuntime {
   fault: FeedFault;
   changed: boolean;
+  conditional: boolean;
   sequence: number;
   /** Validators of the last body served, and since when that body is current. */
   etag: string | null;
@@ -80,13 +88,40 @@ function garbageBody(): Buffer {
   return Buffer.concat([Buffer.from('\u0089PNG\r\n\u001a\n', 'latin1'), bytes]);
 }
 
+const VENUES = [
+  { name: 'Le Dôme', locality: 'Caen', postalCode: '14000', lat: 49.1868, lon: -0.3586 },
+  { name: 'Bibliothèque Alexis de Tocqueville', locality: 'Caen', postalCode: '14000', lat: 49.1777, lon: -0.3497 },
+  { name: 'Le Forum', locality: 'Hérouville-Saint-Clair', postalCode: '14200', lat: 49.2043, lon: -0.3255 },
+  { name: 'Le WIP', locality: 'Colombelles', postalCode: '14460', lat: 49.1937, lon: -0.3021 },
+];
+const TOPICS = ['JavaScript', 'Python', 'Rust', 'Accessibilité', 'DevOps', 'Data', 'Design', 'Sécurité', 'Go', 'Kotlin'];
+
+/** A JSON-LD template of `count` events spread over the next 170 days (placeholders, so it follows today). */
+function generatedTemplate(count: number, seed: number): string {
+  const events = Array.from({ length: count }, (_, i) => {
+    const venue = VENUES[(i + seed) % VENUES.length]!;
+    const day = 1 + ((i * 7 + seed) % 170);
+    const hour = 17 + ((i + seed) % 4);
+    return `{"@context":"https://schema.org","@type":"Event","@id":"https://generated.example/${seed}/${i}",
+"name":"${TOPICS[i % TOPICS.length]} meetup #${seed}-${i}","description":"Soirée ${TOPICS[i % TOPICS.length]} n°${i} : talks, démos et discussions.",
+"url":"https://generated.example/${seed}/events/${i}","startDate":"{{iso day+${day} ${hour}:00}}","endDate":"{{iso day+${day} ${hour + 2}:30}}",
+"eventStatus":"https://schema.org/EventScheduled","eventAttendanceMode":"https://schema.org/OfflineEventAttendanceMode",
+"location":{"@type":"Place","name":"${venue.name}","address":{"@type":"PostalAddress","postalCode":"${venue.postalCode}","addressLocality":"${venue.locality}","addressCountry":"FR"},
+"geo":{"@type":"GeoCoordinates","latitude":${venue.lat},"longitude":${venue.lon}}}}`;
+  });
+  return `[${events.join(',\n')}]`;
+}
+
 export async function startFixtureServer(options: FixtureServerOptions = {}): Promise<FixtureServer> {
   const now = options.now ?? Date.now;
   const templates = new Map<string, string>();
   const templateOf = (feed: SampleFeed) => {
     let template = templates.get(feed.file);
     if (template === undefined) {
-      template = readFileSync(join(SAMPLE_FEEDS_DIR, feed.file), 'utf8');
+      const bulk = /^generated\/(\d+)\/(\d+)$/.exec(feed.file);
+      template = bulk
+        ? generatedTemplate(Number(bulk[1]), Number(bulk[2]))
+        : readFileSync(join(SAMPLE_FEEDS_DIR, feed.file), 'utf8');
       templates.set(feed.file, template);
     }
     return template;
@@ -95,14 +130,29 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
   const runtime = (key: string): FeedRuntime => {
     let state = runtimes.get(key);
     if (!state) {
-      state = { fault: 'none', changed: false, sequence: 0, etag: null, lastModifiedMs: 0, stats: emptyStats() };
+      state = { fault: 'none', changed: false, conditional: true, sequence: 0, etag: null, lastModifiedMs: 0, stats: emptyStats() };
       runtimes.set(key, state);
     }
     return state;
   };
   const byPath = new Map(SAMPLE_FEEDS.map((feed) => [new URL(feed.path, 'http://x').pathname, feed]));
 
+  const generated = (count: number, seed: number): SampleFeed => ({
+    key: `generated:${count}:${seed}`,
+    file: `generated/${count}/${seed}`,
+    path: `/generated/${count}/${seed}.jsonld`,
+    name: `Generated feed ${seed} (${count} events)`,
+    contentType: 'application/ld+json; charset=utf-8',
+    demo: false,
+    allEventsLocal: false,
+  });
+
   const route = (pathname: string): { feed: SampleFeed; key: string } | null => {
+    const bulk = /^\/generated\/(\d+)\/(\d+)\.jsonld$/.exec(pathname);
+    if (bulk) {
+      const feed = generated(Number(bulk[1]), Number(bulk[2]));
+      return { feed, key: feed.key };
+    }
     const copy = /^\/copy\/(\d+)(\/.*)$/.exec(pathname);
     const feed = byPath.get(copy ? copy[2]! : pathname);
     if (!feed) return null;
@@ -171,15 +221,15 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       state.etag = etag;
       state.lastModifiedMs = Math.floor(clock / 1000) * 1000;
     }
-    const headers = {
-      etag,
-      'last-modified': new Date(state.lastModifiedMs).toUTCString(),
-      'cache-control': 'no-cache',
-    };
+    const headers: Record<string, string> = state.conditional
+      ? { etag, 'last-modified': new Date(state.lastModifiedMs).toUTCString(), 'cache-control': 'no-cache' }
+      : { 'cache-control': 'no-store' };
     const etagMatches =
+      state.conditional &&
       typeof ifNoneMatch === 'string' &&
       ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
     const notModifiedSince =
+      state.conditional &&
       !ifNoneMatch && typeof ifModifiedSince === 'string' && Date.parse(ifModifiedSince) >= state.lastModifiedMs;
     if (etagMatches || notModifiedSince) {
       state.stats.notModified++;
@@ -219,6 +269,9 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
   return {
     origin,
     port,
+    generatedUrl(count, seed) {
+      return `${origin}/generated/${count}/${seed}.jsonld`;
+    },
     url(key, copy) {
       const feed = feedByKey(key);
       return `${origin}${copy === undefined ? '' : `/copy/${copy}`}${feed.path}`;
@@ -231,6 +284,10 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     setChanged(key, changed) {
       feedByKey(key);
       runtime(key).changed = changed;
+    },
+    setConditional(key, enabled) {
+      feedByKey(key);
+      runtime(key).conditional = enabled;
     },
     stats(key) {
       return { ...runtime(key).stats };

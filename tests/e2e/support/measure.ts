@@ -1,0 +1,143 @@
+/**
+ * The browser figures of issue 6: the popup's first render with 2,000 stored events, and a refresh of 20
+ * unchanged feeds (all answered 304). Used by tests/e2e/performance.test.ts and `npm run bench`
+ * (scripts/bench/browser.ts); both write them to .output/e2e-metrics.json.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { startFixtureServer, type FixtureServer } from '../../../scripts/fixture-server';
+import { launchExtension, type ExtensionSession } from './extension';
+import { addSampleFeeds, refreshAll, seedSettings } from './seed';
+
+export const METRICS_FILE = resolve(import.meta.dirname, '../../../.output/e2e-metrics.json');
+
+export interface BrowserMetrics {
+  measuredAt: string;
+  chromium: string;
+  popupFirstRender: {
+    storedEvents: number;
+    /** Navigation start → first event row in the DOM and painted (next animation frame), per opening. */
+    runsMs: number[];
+    medianMs: number;
+    /** The popup's own performance marks, if it sets any (name → ms since navigation start, last run). */
+    marks: Record<string, number>;
+  };
+  refreshUnchanged: {
+    feeds: number;
+    notModified: number;
+    runsMs: number[];
+    medianMs: number;
+  };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** Records, inside the page from its first script on, when the first event row is in the DOM and painted. */
+function recordFirstRow(): void {
+  const w = window as unknown as { __firstRowMs?: number; __firstRowPaintedMs?: number };
+  const check = () => {
+    if (w.__firstRowMs === undefined && document.querySelector('button[data-event-id]')) {
+      w.__firstRowMs = performance.now();
+      requestAnimationFrame(() => {
+        w.__firstRowPaintedMs = performance.now();
+      });
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+async function storedEventCount(session: ExtensionSession): Promise<number> {
+  const all = await session.storageGet(null);
+  return Object.entries(all)
+    .filter(([key]) => key.startsWith('feed:') && !key.endsWith('$'))
+    .reduce((sum, [, value]) => sum + ((value as { events?: unknown[] }).events?.length ?? 0), 0);
+}
+
+export async function measurePopupFirstRender(
+  server: FixtureServer,
+  options: { events?: number; feeds?: number; runs?: number } = {},
+): Promise<BrowserMetrics['popupFirstRender'] & { chromium: string }> {
+  const total = options.events ?? 2000;
+  const feeds = options.feeds ?? 4;
+  const session = await launchExtension();
+  try {
+    await seedSettings(session, { radiusKm: 25 });
+    for (let seed = 1; seed <= feeds; seed++) {
+      await session.send('addFeed', { url: server.generatedUrl(total / feeds, seed), name: `Generated ${seed}` }, 120_000);
+    }
+    const storedEvents = await storedEventCount(session);
+    const runsMs: number[] = [];
+    let marks: Record<string, number> = {};
+    for (let run = 0; run < (options.runs ?? 7); run++) {
+      const page = await session.context.newPage();
+      await page.setViewportSize({ width: 400, height: 600 });
+      await page.addInitScript(recordFirstRow);
+      await page.goto(session.url('popup.html'));
+      await page.waitForFunction(() => (window as { __firstRowPaintedMs?: number }).__firstRowPaintedMs !== undefined, null, {
+        timeout: 30_000,
+      });
+      const result = await page.evaluate(() => ({
+        painted: (window as unknown as { __firstRowPaintedMs: number }).__firstRowPaintedMs,
+        marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+      }));
+      // The first opening also warms the browser's caches for the extension's files: it is not counted.
+      if (run > 0) runsMs.push(round(result.painted));
+      marks = result.marks;
+      await page.close();
+    }
+    const chromium = session.context.browser()?.version() ?? 'unknown';
+    return { storedEvents, runsMs, medianMs: round(median(runsMs)), marks, chromium };
+  } finally {
+    await session.close();
+  }
+}
+
+export async function measureUnchangedRefresh(
+  server: FixtureServer,
+  options: { feeds?: number; runs?: number } = {},
+): Promise<BrowserMetrics['refreshUnchanged']> {
+  const count = options.feeds ?? 20;
+  const session = await launchExtension();
+  try {
+    await seedSettings(session);
+    for (let copy = 1; copy <= count; copy++) await addSampleFeeds(session, server, ['caen-js'], copy);
+    await refreshAll(session);
+    const runsMs: number[] = [];
+    let notModified = 0;
+    for (let run = 0; run < (options.runs ?? 5); run++) {
+      server.resetStats();
+      const started = performance.now();
+      await refreshAll(session);
+      runsMs.push(round(performance.now() - started));
+      notModified = server.totals().notModified;
+    }
+    return { feeds: count, notModified, runsMs, medianMs: round(median(runsMs)) };
+  } finally {
+    await session.close();
+  }
+}
+
+export async function measureBrowserFigures(): Promise<BrowserMetrics> {
+  const server = await startFixtureServer();
+  try {
+    const { chromium, ...popupFirstRender } = await measurePopupFirstRender(server);
+    const refreshUnchanged = await measureUnchangedRefresh(server);
+    const metrics: BrowserMetrics = { measuredAt: new Date().toISOString(), chromium, popupFirstRender, refreshUnchanged };
+    writeMetrics(metrics);
+    return metrics;
+  } finally {
+    await server.close();
+  }
+}
+
+export function writeMetrics(metrics: BrowserMetrics): void {
+  mkdirSync(dirname(METRICS_FILE), { recursive: true });
+  writeFileSync(METRICS_FILE, `${JSON.stringify(metrics, null, 2)}\n`);
+}
