@@ -81,7 +81,8 @@ export function formatEventLine(event: MeetupEvent, tz: string): string {
 
 function summary(result: FeedParseResult, options: EventsCliOptions, now: number): string {
   const from = options.from ?? now - 86_400_000;
-  const to = options.to ?? from + 180 * 86_400_000;
+  // Same defaults as parseFeed: now − 1 day … now + 180 days.
+  const to = options.to ?? now + 180 * 86_400_000;
   const day = (ms: number) => localParts(toUtcIso(ms), options.tz).date;
   const count = `${result.events.length} event${result.events.length === 1 ? '' : 's'}`;
   const title = result.title ? ` in "${result.title}"` : '';
