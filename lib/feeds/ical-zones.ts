@@ -72,14 +72,47 @@ export function ianaZoneForTzid(tzid: string | null | undefined): string | null 
   return null;
 }
 
+const vtimezoneCache = new Map<string, ZoneRule | null>();
+
 /** Zone rules from a VTIMEZONE component (jCal), when it carries any STANDARD/DAYLIGHT rules. */
 export function vtimezoneRule(component: unknown[]): ZoneRule | null {
   const subs = component[2];
   if (!Array.isArray(subs) || !subs.some((s) => Array.isArray(s) && (s[0] === 'standard' || s[0] === 'daylight'))) {
     return null;
   }
+  // ical.js expands a zone from its first onset, and Outlook writes 1601: parsing the same feed again must not
+  // pay that again, so rules are cached by content.
+  const key = JSON.stringify(component);
+  const cached = vtimezoneCache.get(key);
+  if (cached !== undefined) return cached;
+  const rule = buildVtimezoneRule(component);
+  if (vtimezoneCache.size > 100) vtimezoneCache.clear();
+  vtimezoneCache.set(key, rule);
+  return rule;
+}
+
+/**
+ * Yearly observances starting before 1970 are moved to 1970: ical.js would otherwise walk every year since 1601.
+ * The RRULE still places each later transition; only pre-1970 history (never asked for here) is lost.
+ */
+function recentObservances(component: unknown[]): unknown[] {
+  const copy = JSON.parse(JSON.stringify(component)) as unknown[];
+  for (const sub of copy[2] as unknown[][]) {
+    if (!Array.isArray(sub) || !Array.isArray(sub[1])) continue;
+    const props = sub[1] as unknown[][];
+    if (!props.some((p) => Array.isArray(p) && p[0] === 'rrule' && !JSON.stringify(p).toLowerCase().includes('until'))) continue;
+    for (const prop of props) {
+      if (Array.isArray(prop) && prop[0] === 'dtstart' && typeof prop[3] === 'string' && /^\d{4}/.test(prop[3]) && Number(prop[3].slice(0, 4)) < 1970) {
+        prop[3] = `1970${prop[3].slice(4)}`;
+      }
+    }
+  }
+  return copy;
+}
+
+function buildVtimezoneRule(component: unknown[]): ZoneRule | null {
   try {
-    const timezone = new ICAL.Timezone(new ICAL.Component(component as never));
+    const timezone = new ICAL.Timezone(new ICAL.Component(recentObservances(component) as never));
     // Probe once: a VTIMEZONE with unreadable rules fails here rather than on every event.
     timezone.utcOffset(new ICAL.Time({ year: 2026, month: 1, day: 1, hour: 12, minute: 0, second: 0, isDate: false }, timezone));
     return { kind: 'vtimezone', timezone };

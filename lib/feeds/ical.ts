@@ -526,7 +526,12 @@ interface ThisAndFuture {
   details: Details;
 }
 
+/** Total time the feed may spend in ical.js's iterator: 1,000 hostile rules must not cost 1,000 × 100 ms. */
+const FEED_RECURRENCE_BUDGET_MS = 1000;
+
 class EventReader {
+  private recurrenceBudgetMs = FEED_RECURRENCE_BUDGET_MS;
+
   constructor(
     private readonly options: ParseOptions,
     private readonly zones: FeedZones,
@@ -718,16 +723,20 @@ class EventReader {
         recur = null;
       }
       if (recur && typeof recur === 'object' && 'freq' in recur) {
+        const began = Date.now();
         const expansion = expandRule({
+          maxMillis: Math.max(0, Math.min(100, this.recurrenceBudgetMs)),
           recur,
           start: start.wall,
           isDate: start.allDay,
           toInstant,
+          toWallKey: (instant) => wallKeyIn(instant, zone),
           windowFrom: this.from - maxShift,
           windowTo: this.to + maxShift,
           durationMs: start.allDay ? days * DAY : (durationMs ?? 0),
           maxOccurrences: this.maxOccurrences,
         });
+        this.recurrenceBudgetMs -= Date.now() - began;
         occurrences.push(...expansion.occurrences);
         if (expansion.capped) this.notes.capped++;
         if (expansion.truncated) this.notes.truncated.add(expansion.truncated);
@@ -813,7 +822,14 @@ function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY);
 }
 
-function utcWallIn(ms: number, zone: ResolvedZone): WallTime {
+function wallKeyIn(ms: number, zone: ResolvedZone | null): number {
+  if (!zone) return ms;
+  const wall = zone.rule.kind === 'iana' ? null : utcWallIn(ms, zone, true);
+  if (!wall) return ms + zoneOffsetMs(ms, (zone.rule as { zone: string }).zone);
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+}
+
+function utcWallIn(ms: number, zone: ResolvedZone, withTime = false): WallTime {
   if (zone.rule.kind === 'iana') {
     const offset = zoneOffsetMs(ms, zone.rule.zone);
     const d = new Date(ms + offset);
@@ -822,7 +838,9 @@ function utcWallIn(ms: number, zone: ResolvedZone): WallTime {
   const utc = new ICAL.Time({ year: 1970, month: 1, day: 1, isDate: false }, ICAL.Timezone.utcTimezone);
   utc.fromUnixTime(ms / 1000);
   const t = utc.convertToZone(zone.rule.timezone);
-  return { year: t.year, month: t.month, day: t.day, hour: 0, minute: 0, second: 0 };
+  return withTime
+    ? { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second }
+    : { year: t.year, month: t.month, day: t.day, hour: 0, minute: 0, second: 0 };
 }
 
 function statusOf(value: string): EventStatus {

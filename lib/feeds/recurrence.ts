@@ -33,6 +33,8 @@ export interface ExpandOptions {
   isDate: boolean;
   /** Wall time → instant in the event's zone. */
   toInstant: (wall: WallTime) => number;
+  /** Instant → wall key (Date.UTC of the wall fields) in the event's zone; lets sub-daily rules jump precisely. */
+  toWallKey?: (ms: number) => number;
   windowFrom: number;
   windowTo: number;
   /** Occurrences ending before windowFrom are skipped. */
@@ -40,6 +42,8 @@ export interface ExpandOptions {
   maxOccurrences: number;
   /** Iterator steps allowed per rule (protects against rules that match rarely, with a huge COUNT). */
   maxSteps?: number;
+  /** Time allowed per rule on ical.js's iterator, in ms (default 100). */
+  maxMillis?: number;
   /** Tests: bypass the fast path for plain DAILY/WEEKLY rules, to compare it with ical.js. */
   forceIcalIterator?: boolean;
 }
@@ -131,10 +135,12 @@ export function expandRule(options: ExpandOptions): RuleExpansion {
   // week parity, time of day). With COUNT we may only jump when each period yields exactly one occurrence.
   let iteratorStart = start;
   let jumped = false;
+  // Without the zone's inverse, a 2-day margin covers any UTC offset; with it, one hour covers DST overlaps.
+  const target = options.toWallKey ? options.toWallKey(windowFrom - durationMs) - 3_600_000 : windowFrom - durationMs - 2 * DAY;
+  const startKey = wallKey(start);
+  const interval = Math.max(1, recur.interval || 1);
   if (unit !== undefined && (count === null || !hasParts)) {
-    const period = unit * Math.max(1, recur.interval || 1);
-    const target = windowFrom - durationMs - 2 * DAY;
-    const startKey = wallKey(start);
+    const period = unit * interval;
     const periods = Math.floor((target - startKey) / period) - 1;
     if (periods > 0) {
       iteratorStart = wallFromKey(startKey + periods * period);
@@ -143,12 +149,24 @@ export function expandRule(options: ExpandOptions): RuleExpansion {
       index = hasParts ? 0 : periods;
       if (count !== null && index >= count) return result;
     }
+  } else if (unit === undefined && count === null && !(start.month === 2 && start.day === 29)) {
+    // MONTHLY/YEARLY: jump by whole years that are a multiple of the interval, so month and day stay valid.
+    const stepYears = freq === 'YEARLY' ? interval : lcm(interval, 12) / 12;
+    const steps = Math.floor((new Date(target).getUTCFullYear() - start.year) / stepYears) - 1;
+    if (steps > 0) {
+      iteratorStart = { ...start, year: start.year + steps * stepYears };
+      jumped = true;
+    }
   }
 
   let nextWall: () => WallTime | null;
   const simple = options.forceIcalIterator ? null : simpleIterator(recur, iteratorStart);
   if (simple) {
     nextWall = () => wallFromKey(simple());
+  } else if ((options.maxMillis ?? 100) <= 0) {
+    if (!jumped) take(start);
+    result.truncated = 'repeat rule too long to expand';
+    return result;
   } else {
     const rule = recur.clone();
     rule.count = null as never;
@@ -170,10 +188,11 @@ export function expandRule(options: ExpandOptions): RuleExpansion {
 
   // RFC 5545: DTSTART is always the first occurrence, even when the rule would not produce it (ical.js skips it).
   let startSeen = jumped;
-  const startKey = wallKey(start);
   let steps = 0;
+  // One ical.js step can scan years of days for a rule that rarely matches: also bound the time spent.
+  const deadline = simple ? Infinity : Date.now() + (options.maxMillis ?? 100);
   while (!stopped) {
-    if (++steps > maxSteps) {
+    if (++steps > maxSteps || Date.now() > deadline) {
       result.truncated = 'repeat rule too long to expand';
       break;
     }
@@ -198,10 +217,18 @@ export function expandRule(options: ExpandOptions): RuleExpansion {
   return result;
 }
 
+function lcm(a: number, b: number): number {
+  let x = a;
+  let y = b;
+  while (y) [x, y] = [y, x % y];
+  return (a * b) / x;
+}
+
 const WEEKDAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
 
 /**
- * Plain DAILY and WEEKLY rules (INTERVAL, WKST, BYDAY without ordinals) — nearly every meetup series — are pure
+ * Rules without BY* parts (SECONDLY…WEEKLY) and WEEKLY with plain BYDAY (INTERVAL, WKST) — nearly every meetup
+ * series — are pure
  * arithmetic on wall-clock keys, about 50x cheaper than ical.js's iterator. Anything else returns null.
  * The returned function yields wall keys (Date.UTC of the wall fields) in order, never before `start`.
  */
@@ -210,9 +237,10 @@ function simpleIterator(recur: Recur, start: WallTime): (() => number) | null {
   const names = Object.keys(parts);
   const interval = Math.max(1, recur.interval || 1);
   const startKey = wallKey(start);
-  if (recur.freq === 'DAILY' && names.length === 0) {
+  const unit = UNIT_MS[recur.freq];
+  if (unit !== undefined && names.length === 0) {
     let k = 0;
-    return () => startKey + k++ * interval * DAY;
+    return () => startKey + k++ * interval * unit;
   }
   if (recur.freq !== 'WEEKLY' || names.some((n) => n !== 'BYDAY')) return null;
   const byday = (parts.BYDAY ?? []) as unknown[];
