@@ -11,6 +11,7 @@ import { migrateFeedDataToV2 } from './migrations/feed-data-v2';
 import { migrateNotifiedToV2, type NotifiedV2 } from './migrations/notified-v2';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from './settings';
 import { compactEvent, expandEvent, type StoredEvent } from './stored-events';
+import { EMPTY_DIRECTORY_STATE, type DirectoryState } from './directory/update-directory';
 
 export interface FeedState {
   /** ISO instants. */
@@ -162,5 +163,11 @@ export interface RefreshStatus {
 }
 export const refreshStatusItem = storage.defineItem<RefreshStatus>('local:refreshStatus', {
   fallback: { running: false, done: 0, total: 0, lastRefresh: null },
+  version: 1,
+});
+
+/** The groups directory updater's state (issue #7): the last validated download of `Settings.directoryUrl`. */
+export const directoryStateItem = storage.defineItem<DirectoryState>('local:groupsDirectory', {
+  fallback: EMPTY_DIRECTORY_STATE,
   version: 1,
 });

@@ -6,8 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { bundledDirectory } from '../directory/bundled-directory';
-import { directoryStateItem } from '../directory/directory-state-item';
-import { feedsItem, settingsItem } from '../storage';
+import { directoryStateItem, feedsItem, settingsItem } from '../storage';
 import { normalizeFeedUrl } from './feed-url';
 import { mapWithConcurrency } from './concurrency';
 import { findFeedCandidates } from '../discover/find-feed-candidates';
