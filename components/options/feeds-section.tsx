@@ -70,7 +70,7 @@ function AddFeed(): JSX.Element {
         </p>
       )}
       {preview && (
-        <div class={`preview${preview.ok ? '' : ' is-error'}`} role="status" aria-live="polite">
+        <div class={`preview${preview.ok ? '' : ' is-error'}`} data-testid="feed-preview" role="status" aria-live="polite">
           {preview.ok ? (
             <>
               <p>
@@ -225,7 +225,12 @@ function FeedRow({ feed, zones }: { feed: FeedConfig; zones: string[] }): JSX.El
         </label>
       </details>
       <div class="inline feed-actions">
-        <button type="button" class="button subtle" onClick={() => void model.refreshFeed(feed.id)}>
+        <button
+          type="button"
+          class="button subtle"
+          aria-label={t('feedRefreshNamed', feed.name || hostOf(feed.url))}
+          onClick={() => void model.refreshFeed(feed.id)}
+        >
           {t('refresh')}
         </button>
         <button

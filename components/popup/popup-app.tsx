@@ -18,6 +18,8 @@ function isTyping(target: EventTarget | null): boolean {
 function Header({ searchRef }: { searchRef: { current: HTMLInputElement | null } }): JSX.Element {
   const { model } = usePopup();
   const refreshing = model.refreshing.value;
+  // Search and filters mean nothing before the first feed; the header keeps its height while loading.
+  const hasFeeds = !model.loaded.value || model.feeds.value.length > 0;
   return (
     <header class="popup-header">
       <div class="header-row">
@@ -42,23 +44,25 @@ function Header({ searchRef }: { searchRef: { current: HTMLInputElement | null }
           <Icon name="gear" />
         </button>
       </div>
-      <div class="search">
-        <Icon name="search" />
-        <input
-          ref={searchRef}
-          type="search"
-          class="search-input"
-          placeholder={t('searchPlaceholder')}
-          aria-label={t('searchLabel')}
-          aria-keyshortcuts="/"
-          value={model.query.value}
-          onInput={(e) => (model.query.value = e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown' && focusFirstEvent()) e.preventDefault();
-          }}
-        />
-      </div>
-      <Filters />
+      {hasFeeds && (
+        <div class="search">
+          <Icon name="search" />
+          <input
+            ref={searchRef}
+            type="search"
+            class="search-input"
+            placeholder={t('searchPlaceholder')}
+            aria-label={t('searchLabel')}
+            aria-keyshortcuts="/"
+            value={model.query.value}
+            onInput={(e) => (model.query.value = e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowDown' && focusFirstEvent()) e.preventDefault();
+            }}
+          />
+        </div>
+      )}
+      {hasFeeds && <Filters />}
     </header>
   );
 }
