@@ -48,9 +48,9 @@ export async function findCityForCli(gazetteer: Gazetteer, query: string): Promi
   const exact = matches.filter((m) => isSameName(gazetteer, m, query));
   const [city, ...others] = exact;
   if (city) return { city, others };
-  const prefixed = matches.slice(0, 3);
+  // Closest spellings first ("Cean" → Caen), then names that merely start like the query.
   const fuzzy = await gazetteer.closest(query.split(',')[0] ?? query, 5);
-  const suggestions = [...prefixed, ...fuzzy.filter((f) => !prefixed.some((p) => p.geonameId === f.geonameId))].slice(0, 5);
+  const suggestions = [...fuzzy, ...matches.filter((m) => !fuzzy.some((f) => f.geonameId === m.geonameId))].slice(0, 5);
   throw new UnknownCityError(query, suggestions);
 }
 

@@ -148,7 +148,8 @@ interface Scored {
 /**
  * The score of one candidate town. Rough scale: a whole comma-separated part that is a town name is worth 4,
  * a name inside a longer part 1–2; a named country +3 (−5 for any other), an agreeing postal code +3 (−3 when
- * it contradicts), nearness to the user's city up to +2.5, and population up to ~2.8 as the tie-breaker.
+ * it contradicts), the feed's usual country +2.5, the user's country +1 and nearness to the user's city up to
+ * +2.5, and population up to ~2.8 as the tie-breaker.
  */
 function scoreCandidate(candidate: Candidate, town: Town, evidence: Evidence, ctx: ResolveContext): Scored {
   let score = candidate.locality ? 6 : candidate.whole ? 4 : candidate.words > 1 ? 2 : 1;
@@ -163,9 +164,12 @@ function scoreCandidate(candidate: Candidate, town: Town, evidence: Evidence, ct
   let postalCode: string | null = null;
   let postalScore = 0;
   for (const code of evidence.postal) {
-    const agreement = postalAgreement(code, town);
     const adjacent = segment?.postal.includes(code) ?? false;
-    const value = agreement === 1 ? 3 : agreement === -1 ? -3 : adjacent && !code.country ? 1 : 0;
+    // "75013 Paris" is European order; a US ZIP follows the state ("Paris, TX 75460"), so a bare 5-digit code
+    // written before the town name says nothing about a US town.
+    const europeanOrder = adjacent && town.country === 'US' && !code.usState && /^\s*\d{5}\b/.test(segment?.raw ?? '');
+    const agreement = europeanOrder ? 0 : postalAgreement(code, town);
+    const value = agreement === 1 ? 3 : agreement === -1 ? -3 : adjacent && !code.country && !europeanOrder ? 1 : 0;
     if (postalCode === null || value > postalScore) {
       postalScore = value;
       postalCode = value >= 0 ? code.code : null;
@@ -173,7 +177,7 @@ function scoreCandidate(candidate: Candidate, town: Town, evidence: Evidence, ct
   }
   score += postalScore;
 
-  if (ctx.feedCountry && ctx.feedCountry === town.country) score += 1.5;
+  if (ctx.feedCountry && ctx.feedCountry === town.country) score += 2.5;
   if (ctx.city) {
     if (ctx.city.country === town.country) score += 1;
     const km = distanceKm(ctx.city.lat, ctx.city.lon, town.lat, town.lon);

@@ -16,6 +16,20 @@ export interface EventsCliOptions {
   tz: string;
   format: FormatChoice;
   json: boolean;
+  /** --city (issue #3): keep only events near this city; absent = every event. */
+  city?: CityOption | null;
+}
+
+/** --city as typed; scripts/cli/city.ts looks it up (async) and may move `tz` to the city's zone. */
+export interface CityOption {
+  query: string;
+  radiusKm: number | null;
+  includeOnline: boolean;
+  /** --tz was given: it wins over the city's zone for floating times. */
+  tzGiven: boolean;
+  /** --from/--to as typed, to read them again in the city's zone. */
+  from: string | null;
+  to: string | null;
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'run'; options: EventsCliOptions };
@@ -37,6 +51,9 @@ interface RawArgs {
   format: FormatChoice;
   json: boolean;
   help: boolean;
+  city?: string | null;
+  radius?: string | null;
+  noOnline?: boolean;
 }
 
 interface FlagSpec {
@@ -63,6 +80,9 @@ export const EVENTS_FLAGS: FlagSpec[] = [
     },
   },
   { name: '--json', help: 'print a JSON array of events instead of lines', set: (r) => void (r.json = true) },
+  { name: '--city', value: 'NAME', help: 'keep events near this city ("Caen", "Caen, FR", "Paris, Texas"); its zone becomes the default for floating times', set: (r, v) => void (r.city = v) },
+  { name: '--radius', value: 'KM', help: 'with --city: how far in-person events may be (default 25)', set: (r, v) => void (r.radius = v) },
+  { name: '--no-online', help: 'with --city: leave out online events', set: (r) => void (r.noOnline = true) },
   { name: '--help', help: 'show this help', set: (r) => void (r.help = true) },
 ];
 
@@ -104,7 +124,17 @@ function finishOptions(raw: RawArgs, now: number): EventsCliOptions {
   if (from !== null && to === null) to = from + 180 * DAY;
   if (to !== null && from === null) from = Math.min(now - DAY, to);
   if (from !== null && to !== null && to < from) throw new UsageError('--to is before --from');
-  return { source: raw.source, from, to, tz, format: raw.format, json: raw.json };
+  return { source: raw.source, from, to, tz, format: raw.format, json: raw.json, city: cityOption(raw) };
+}
+
+function cityOption(raw: RawArgs): CityOption | null {
+  if (!raw.city) {
+    if (raw.radius != null || raw.noOnline) throw new UsageError('--radius and --no-online need --city');
+    return null;
+  }
+  const radiusKm = raw.radius == null ? null : Number(raw.radius);
+  if (radiusKm !== null && !(Number.isFinite(radiusKm) && radiusKm > 0)) throw new UsageError(`--radius needs a distance in km such as 20 (got "${raw.radius}")`);
+  return { query: raw.city, radiusKm, includeOnline: !raw.noOnline, tzGiven: raw.tz !== null, from: raw.from, to: raw.to };
 }
 
 /** Parses `argv` (without node and the script). Throws UsageError on mistakes. */

@@ -9,6 +9,8 @@ import { FeedError } from '../../lib/feeds/errors';
 import { parseFeed } from '../../lib/feeds/index';
 import { addDaysToIsoDate, toUtcIso, utcMsToZonedTime } from '../../lib/time';
 import type { EventsCliOptions } from './args';
+import { applyCityFilterForCli, describeCity, UnknownCityError } from '../../lib/location/cli-filter';
+import { withCity, type CliCity } from './city';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -102,6 +104,16 @@ const MAX_WARNINGS_SHOWN = 5;
 /** Runs the command; resolves to the exit code (0 ok, 1 the feed could not be read). */
 export async function runEvents(options: EventsCliOptions, io: CliIo): Promise<number> {
   const now = io.now();
+  let city: CliCity | null = null;
+  if (options.city) {
+    try {
+      ({ options, city } = await withCity(options, options.city, now));
+    } catch (error) {
+      if (!(error instanceof UnknownCityError)) throw error;
+      io.stderr(`events: ${error.message}`);
+      return 2;
+    }
+  }
   let result: FeedParseResult;
   try {
     const source = await loadSource(options.source, io);
@@ -119,11 +131,13 @@ export async function runEvents(options: EventsCliOptions, io: CliIo): Promise<n
     io.stderr(errorLines(error));
     return 1;
   }
-  if (options.json) io.stdout(JSON.stringify(result.events, null, 2));
-  else if (result.events.length) io.stdout(result.events.map((e) => formatEventLine(e, options.tz)).join('\n'));
+  const events = city ? await applyCityFilterForCli(result.events, city.filter, city.gazetteer) : result.events;
+  if (options.json) io.stdout(JSON.stringify(events, null, 2));
+  else if (events.length) io.stdout(events.map((e) => formatEventLine(e, options.tz)).join('\n'));
   const notes = result.warnings.slice(0, MAX_WARNINGS_SHOWN).map((w) => `warning: ${w}`);
   if (result.warnings.length > MAX_WARNINGS_SHOWN) notes.push(`warning: … ${result.warnings.length - MAX_WARNINGS_SHOWN} more`);
   if (!options.json) notes.push(summary(result, options, now));
+  if (city && !options.json) notes.push(`${events.length} near ${describeCity(city.filter.city)} (${city.filter.radiusKm} km${city.filter.includeOnline ? ', online included' : ''})`);
   if (notes.length) io.stderr(notes.join('\n'));
   return 0;
 }

@@ -13,5 +13,6 @@ export function loadTestGazetteer(): Promise<Gazetteer> {
 /** GeoNames coordinates of the cities the tests measure from. */
 export const CAEN = { name: 'Caen', lat: 49.18585, lon: -0.35912, country: 'FR', timeZone: 'Europe/Paris' };
 export const DALLAS = { name: 'Dallas', lat: 32.78306, lon: -96.80667, country: 'US', timeZone: 'America/Chicago' };
+export const PARIS_TX = { name: 'Paris', lat: 33.66094, lon: -95.55551, country: 'US', timeZone: 'America/Chicago' };
 export const SAN_JOSE = { name: 'San Jose', lat: 37.33939, lon: -121.89496, country: 'US', timeZone: 'America/Los_Angeles' };
 export const BERLIN = { name: 'Berlin', lat: 52.52437, lon: 13.41053, country: 'DE', timeZone: 'Europe/Berlin' };

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventPlace } from '../../../lib/events';
 import type { Gazetteer } from '../../../lib/location/gazetteer';
 import { resolveEventLocation, resolveEvents, usualCountry, type ResolveContext } from '../../../lib/location/resolve';
-import { BERLIN, CAEN, DALLAS, SAN_JOSE, loadTestGazetteer } from './load-gazetteer';
+import { BERLIN, CAEN, DALLAS, PARIS_TX, SAN_JOSE, loadTestGazetteer } from './load-gazetteer';
 import { makeEvent } from './make-event';
 
 let gazetteer: Gazetteer;
@@ -36,6 +36,8 @@ describe('free-text LOCATION lines, as feeds write them', () => {
     ['Paris', DALLAS, 'Paris', 'US', 140, 160],
     ['Lamar County Library, Paris, TX 75460', CAEN, 'Paris', 'US', 7500, 7700],
     ['Bibliothèque, 75004 Paris, France', DALLAS, 'Paris', 'FR', 7800, 8000],
+    // 75013 is also a Texas ZIP, but a ZIP is written after the state, not before the town.
+    ['Station F, 5 Parvis Alan Turing, 75013 Paris', PARIS_TX, 'Paris', 'FR', 7700, 7900],
   ])('%s (from %o) → %s, %s', async (location, city, name, country, minKm, maxKm) => {
     const resolved = await resolveEventLocation(makeEvent({ location }), ctx(city));
     expect(resolved).toMatchObject({ source: 'text', city: name, country, online: false, inPerson: true });

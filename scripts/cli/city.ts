@@ -1,0 +1,33 @@
+/**
+ * `--city` for `npm run events` (issue #3): look the city up in the offline gazetteer (built on the fly if a
+ * fresh clone skipped postinstall), read floating times in its zone unless --tz says otherwise, and hand the
+ * filter to lib/location/cli-filter so the CLI keeps exactly the events the popup would.
+ */
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { findCityForCli, type CliCityFilter } from '../../lib/location/cli-filter';
+import { Gazetteer } from '../../lib/location/gazetteer';
+import { nodeGazetteerLoader } from '../../lib/location/node-loader';
+import { ensureGazetteer } from '../build-gazetteer';
+import { parseWindowBound, type CityOption, type EventsCliOptions } from './args';
+
+export interface CliCity {
+  gazetteer: Gazetteer;
+  filter: Required<Pick<CliCityFilter, 'city' | 'radiusKm' | 'includeOnline'>>;
+}
+
+const DAY = 86_400_000;
+
+export async function withCity(options: EventsCliOptions, option: CityOption, now: number): Promise<{ options: EventsCliOptions; city: CliCity }> {
+  await ensureGazetteer();
+  const gazetteer = await Gazetteer.load(nodeGazetteerLoader());
+  const { city } = await findCityForCli(gazetteer, option.query);
+  const filter = { city, radiusKm: option.radiusKm ?? DEFAULT_SETTINGS.radiusKm, includeOnline: option.includeOnline };
+  if (option.tzGiven || !city.timeZone) return { options, city: { gazetteer, filter } };
+  // --from/--to without an offset are wall-clock times: read them again in the city's zone.
+  const tz = city.timeZone;
+  let from = option.from === null ? null : parseWindowBound(option.from, tz, '--from');
+  let to = option.to === null ? null : parseWindowBound(option.to, tz, '--to');
+  if (from !== null && to === null) to = from + 180 * DAY;
+  if (to !== null && from === null) from = Math.min(now - DAY, to);
+  return { options: { ...options, tz, from, to }, city: { gazetteer, filter } };
+}
