@@ -53,20 +53,26 @@ export function fitEventsToBudget(
   now: number,
   zone?: string,
 ): BudgetResult {
-  let kept = [...events]
+  const sizeOf = (event: MeetupEvent) => encoder.encode(JSON.stringify(compactEvent(event, feedId))).length;
+  // Each event is measured once (and again only if changed), so big feeds stay linear: `[a,b]` is 2 + sizes + commas.
+  const kept = [...events]
     .sort((a, b) => startMs(a, zone) - startMs(b, zone))
     .map((event) => ({ ...event, description: truncateText(event.description, STORED_DESCRIPTION_CHARS) }));
-  let size = storedBytes(kept, feedId);
+  const sizes = kept.map(sizeOf);
+  const total = () => 2 + sizes.reduce((sum, size) => sum + size + 1, 0) - (sizes.length > 0 ? 1 : 0);
+  let size = total();
   if (size <= budgetBytes) return { events: kept, dropped: 0 };
-  kept = kept.map((event) => (startMs(event, zone) - now > KEEP_DESCRIPTIONS_MS ? { ...event, description: null } : event));
-  size = storedBytes(kept, feedId);
-  if (size <= budgetBytes) return { events: kept, dropped: 0 };
-  // Measuring each event once and dropping from the end keeps this linear on big feeds.
-  const sizes = kept.map((event) => encoder.encode(JSON.stringify(compactEvent(event, feedId))).length + 1);
+  kept.forEach((event, index) => {
+    if (event.description !== null && startMs(event, zone) - now > KEEP_DESCRIPTIONS_MS) {
+      kept[index] = { ...event, description: null };
+      sizes[index] = sizeOf(kept[index]);
+    }
+  });
+  size = total();
   let count = kept.length;
   while (count > 0 && size > budgetBytes) {
     count -= 1;
-    size -= sizes[count] ?? 0;
+    size -= (sizes[count] ?? 0) + (count > 0 ? 1 : 0);
   }
   return { events: kept.slice(0, count), dropped: kept.length - count };
 }

@@ -5,6 +5,7 @@ import {
   STORED_DESCRIPTION_CHARS,
   feedByteBudget,
   fitEventsToBudget,
+  storedBytes,
 } from '../../lib/background/storage-budget';
 import { eventId, type MeetupEvent } from '../../lib/events';
 import { EMPTY_FEED_STATE, feedDataItem, type FeedData } from '../../lib/storage';
@@ -107,7 +108,7 @@ describe('storage quota (chrome.storage.local: 10 MB)', () => {
     const bytes = await storedJsonBytes();
     expect(bytes).toBeLessThan(FEED_DATA_TOTAL_BYTES * 1.05);
     expect(bytes).toBeLessThan(QUOTA_BYTES * 0.65);
-  });
+  }, 30_000);
 
   it('a few feeds of 1,000 events keep every event; descriptions are cut', async () => {
     const feedCount = 5;
@@ -120,5 +121,18 @@ describe('storage quota (chrome.storage.local: 10 MB)', () => {
       await feedDataItem(feedId).setValue({ state: EMPTY_FEED_STATE, events: fitted.events });
     }
     expect(await storedJsonBytes()).toBeLessThan(QUOTA_BYTES * 0.65);
+  }, 30_000);
+});
+
+describe('fitEventsToBudget', () => {
+  it('measures exactly what is stored', () => {
+    const events = Array.from({ length: 300 }, (_, n) => realEvent('m', n));
+    for (const budget of [50_000, 120_000, 200_000]) {
+      const fitted = fitEventsToBudget(events, 'm', budget, NOW, 'Europe/Paris');
+      expect(storedBytes(fitted.events, 'm')).toBeLessThanOrEqual(budget);
+      // One more event would not have fitted.
+      const oneMore = fitEventsToBudget(events, 'm', Number.MAX_SAFE_INTEGER, NOW, 'Europe/Paris').events.slice(0, fitted.events.length + 1);
+      if (fitted.dropped > 0) expect(storedBytes(oneMore.map((e, i) => fitted.events[i] ?? { ...e, description: null }), 'm')).toBeGreaterThan(budget);
+    }
   });
 });

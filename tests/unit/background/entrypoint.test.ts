@@ -89,5 +89,6 @@ describe('background.main()', () => {
     expect(network.requests.filter((request) => request.url === FEED_URL)).toHaveLength(3);
     expect(shownNotifications()).toEqual({});
     expect(await fakeBrowser.action.getBadgeText({})).toBe('3');
-  });
+    // Loading the real gazetteer (a 2 MB index) takes a few seconds on a busy machine.
+  }, 30_000);
 });
