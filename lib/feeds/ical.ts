@@ -722,7 +722,7 @@ class EventReader {
       } catch {
         recur = null;
       }
-      if (recur && typeof recur === 'object' && 'freq' in recur) {
+      if (recur && typeof recur === 'object' && typeof recur.freq === 'string' && recur.freq) {
         const began = Date.now();
         const expansion = expandRule({
           maxMillis: Math.max(0, Math.min(100, this.recurrenceBudgetMs)),

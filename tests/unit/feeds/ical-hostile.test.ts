@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { FeedError } from '../../../lib/feeds/errors';
+import { parseICal } from '../../../lib/feeds/ical';
+import { calendar, fixture, vevent, wide } from './ical-helpers';
+
+const good = vevent('UID:good@x', 'DTSTART:20261201T180000Z', 'SUMMARY:Still here');
+const uids = (text: string) => parseICal(text, wide()).events.map((e) => e.uid);
+
+describe('bodies that are no calendar at all', () => {
+  it.each([
+    ['', 'empty', 'The feed is empty.'],
+    ['  \r\n\t\n', 'empty', 'The feed is empty.'],
+    ['<!DOCTYPE html><html><head><title>Login</title></head><body>Please sign in</body></html>', 'not-a-feed', 'Not an iCalendar feed: found an HTML page.'],
+    ['\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR', 'not-a-feed', 'Not an iCalendar feed: found binary data.'],
+    ['{"events":[{"title":"JSON, not iCal"}]}', 'not-a-feed', 'Not an iCalendar feed: found JSON.'],
+    ['<?xml version="1.0"?><rss><channel></channel></rss>', 'not-a-feed', 'Not an iCalendar feed: found XML or HTML.'],
+    ['404 Not Found\nThe requested URL was not found on this server.', 'not-a-feed', 'Not an iCalendar feed: found text starting with "404 Not Found".'],
+  ])('%j → %s', (body, code, message) => {
+    let error: unknown;
+    try {
+      parseICal(body, wide());
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FeedError);
+    expect((error as FeedError).code).toBe(code);
+    expect((error as FeedError).message).toBe(message);
+  });
+});
+
+describe('calendars with nothing usable', () => {
+  it.each([
+    ['BEGIN:VCALENDAR alone', 'BEGIN:VCALENDAR', ['The feed seems cut short (a component never ends).', 'The calendar has no events.']],
+    ['an empty VCALENDAR', 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n', ['The calendar has no events.']],
+    ['only a VTODO', calendar('BEGIN:VTODO', 'UID:t@x', 'SUMMARY:Buy milk', 'END:VTODO'), ['The calendar has no events.']],
+  ])('%s gives no events and says why', (_label, body, warnings) => {
+    const result = parseICal(body, wide());
+    expect(result.events).toEqual([]);
+    expect(result.warnings).toEqual(warnings);
+  });
+});
+
+describe('one bad part never fails the feed', () => {
+  it.each([
+    ['a line without ":"', ['this line is broken'], 'Ignored 1 unreadable line.'],
+    ['an unclosed quote in a parameter', ['DESCRIPTION;ALTREP="cid:part1.0001@example.org:Details'], 'Ignored 1 unreadable line.'],
+    ['an empty parameter name', ['SUMMARY;=x:foo'], 'Ignored 1 unreadable line.'],
+    ['an unreadable RRULE', ['RRULE:FREQ=WEEKLY;BYDAY=XX'], 'Ignored 1 unreadable line.'],
+  ])('%s inside an event', (_label, bad, warning) => {
+    const text = calendar(...vevent('UID:bad@x', 'DTSTART:20261202T180000Z', 'SUMMARY:Has a bad line', ...bad), ...good);
+    const result = parseICal(text, wide());
+    expect(result.events.map((e) => e.uid)).toEqual(['good@x', 'bad@x']);
+    expect(result.warnings).toEqual([warning]);
+  });
+
+  it.each([
+    ['garbage', 'DTSTART:garbage'],
+    ['31 February', 'DTSTART:20260231T180000Z'],
+    ['no value', 'DTSTART:'],
+    ['a missing DTSTART', 'X-NOTHING:1'],
+  ])('skips an event whose start is %s, with a warning', (_label, line) => {
+    const result = parseICal(calendar(...vevent('UID:broken@x', line, 'SUMMARY:Broken one'), ...good), wide());
+    expect(result.events.map((e) => e.uid)).toEqual(['good@x']);
+    expect(result.warnings).toEqual(['Skipped 1 event without a readable start (e.g. "Broken one").']);
+  });
+
+  it.each([
+    ['an event truncated mid-download', `${calendar(...good).replace(/END:VCALENDAR\r\n$/, '')}BEGIN:VEVENT\r\nUID:cut@x\r\nDTSTART:2026`],
+    ['junk before and after the calendar', `<br><b>Notice</b>: Undefined index in feed.php\n${calendar(...good)}<!-- served in 0.2s -->\n`],
+    ['VEVENTs without a VCALENDAR', [...good, ''].join('\r\n')],
+    ['a stray END', calendar(...good, 'END:VTODO')],
+    ['a wrong END inside an event', calendar('BEGIN:VEVENT', 'UID:good@x', 'DTSTART:20261201T180000Z', 'END:VTODO', 'END:VEVENT')],
+  ])('reads %s', (_label, text) => {
+    expect(uids(text)).toEqual(['good@x']);
+  });
+
+  it('ignores a GEO, a DTEND or a DURATION it cannot read', () => {
+    const text = calendar(...vevent('UID:odd@x', 'DTSTART:20261201T180000Z', 'DTEND:20261201T170000Z', 'GEO:north;south'),
+      ...vevent('UID:odd2@x', 'DTSTART:20261202T180000Z', 'DURATION:P1X', 'GEO:95;200'));
+    expect(parseICal(text, wide()).events.map((e) => [e.uid, e.end, e.place])).toEqual([
+      ['odd@x', null, null],
+      ['odd2@x', null, null],
+    ]);
+  });
+
+  it('survives the real fixtures with every tenth line damaged', () => {
+    for (const name of ['meetup.ics', 'outlook.ics', 'handwritten.ics']) {
+      const damaged = fixture(name)
+        .split(/\r?\n/)
+        .map((line, i) => (i % 10 === 5 && !/^(BEGIN|END):/.test(line) ? line.replace(/[:;]/g, ' ') : line))
+        .join('\r\n');
+      expect(() => parseICal(damaged, wide())).not.toThrow();
+      expect(parseICal(damaged, wide()).events.length).toBeGreaterThan(0);
+    }
+  });
+});
