@@ -4,7 +4,7 @@
  * JSON-LD and goes through the JSON-LD reader.)
  */
 import type { FeedParseResult, MeetupEvent, ParseOptions } from '../events';
-import { resolveEventTimes } from './date-values';
+import { resolveEventTimes, withFeedZone } from './date-values';
 import { buildEvent, describeItem, isObject, isOnlinePlaceName, line, text, WarningList, type JsonObject } from './json-common';
 
 const WALL_DATE = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?$/;
@@ -67,7 +67,8 @@ function readCaenCampItem(item: JsonObject, options: ParseOptions): MeetupEvent 
   );
 }
 
-export function parseCaenCamp(data: unknown[], options: ParseOptions): FeedParseResult {
+export function parseCaenCamp(data: unknown[], feedOptions: ParseOptions): FeedParseResult {
+  const options = withFeedZone(feedOptions);
   const warnings = new WarningList();
   const events: MeetupEvent[] = [];
   let unpublished = 0;

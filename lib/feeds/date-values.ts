@@ -104,6 +104,14 @@ export function floatingZone(zone: string | null | undefined): string {
   return canonicalTimeZone(zone ?? null) ?? systemTimeZone();
 }
 
+/**
+ * Options with the feed zone settled once per feed: asking Intl for the system zone costs ~0.1 ms, which
+ * per event made a 50,000-event feed take seconds.
+ */
+export function withFeedZone<T extends { defaultTimeZone?: string }>(options: T): T {
+  return { ...options, defaultTimeZone: floatingZone(options.defaultTimeZone) };
+}
+
 function toInstantMs(value: DateValue, zone: string): number | null {
   if (value.kind === 'instant') return value.ms;
   if (value.kind === 'floating') return zonedTimeToUtcMs(value.wall, zone);

@@ -4,7 +4,7 @@
  */
 import type { FeedParseResult, MeetupEvent, ParseOptions } from '../events';
 import { safeHttpUrl } from '../events';
-import { resolveEventTimes } from './date-values';
+import { resolveEventTimes, withFeedZone } from './date-values';
 import {
   buildEvent,
   coordinates,
@@ -87,7 +87,8 @@ function readGancioEvent(item: JsonObject, base: string | null, options: ParseOp
   );
 }
 
-export function parseGancio(data: unknown[], options: ParseOptions): FeedParseResult {
+export function parseGancio(data: unknown[], feedOptions: ParseOptions): FeedParseResult {
+  const options = withFeedZone(feedOptions);
   const base = gancioBase(options.baseUrl);
   const warnings = new WarningList();
   const events: MeetupEvent[] = [];

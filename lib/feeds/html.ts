@@ -5,6 +5,7 @@
 import type { FeedParseResult, MeetupEvent, ParseOptions } from '../events';
 import { safeHttpUrl } from '../events';
 import { decodeEntities, plainLine } from '../text';
+import { withFeedZone } from './date-values';
 import { FeedError } from './errors';
 import { parseJsonText, WarningList } from './json-common';
 import { readJsonLdEvents, scanJsonLd } from './json-ld';
@@ -41,10 +42,12 @@ export function extractJsonLdBlocks(html: string): ScriptBlock[] {
   const blocks: ScriptBlock[] = [];
   const lower = html.toLowerCase();
   let at = 0;
+  // The next comment is searched again only once we are past it: pages with thousands of scripts stay linear.
+  let comment = lower.indexOf('<!--');
   while (at < html.length) {
     const script = lower.indexOf('<script', at);
     if (script < 0) break;
-    const comment = lower.indexOf('<!--', at);
+    if (comment >= 0 && comment < at) comment = lower.indexOf('<!--', at);
     if (comment >= 0 && comment < script) {
       const close = lower.indexOf('-->', comment + 4);
       at = close < 0 ? html.length : close + 3;
@@ -127,7 +130,8 @@ function noEventsMessage(html: string, otherTypes: string[], links: string[]): s
 }
 
 /** An HTML page as a feed: the events of all its JSON-LD blocks; a page without any is an error. */
-export function parseHtml(html: string, options: ParseOptions): FeedParseResult {
+export function parseHtml(html: string, feedOptions: ParseOptions): FeedParseResult {
+  const options = withFeedZone(feedOptions);
   const warnings = new WarningList();
   const events: MeetupEvent[] = [];
   const otherTypes = new Set<string>();

@@ -117,8 +117,14 @@ export function hasPlaceData(place: EventPlace): boolean {
 
 /** True when `phrase` appears in `text` as whole words ("OR" is not in "Portland"). */
 export function containsPhrase(text: string, phrase: string): boolean {
-  const escaped = phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}(?:$|[^\\p{L}\\p{N}])`, 'u').test(text.toLowerCase());
+  const haystack = text.toLowerCase();
+  const needle = phrase.toLowerCase();
+  if (!needle) return true;
+  const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    if (!isWordChar(haystack[at - 1]) && !isWordChar(haystack[at + needle.length])) return true;
+  }
+  return false;
 }
 
 /** "Name, street, postcode locality, region, country" without repeating what the name already says. */

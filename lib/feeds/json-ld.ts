@@ -5,7 +5,7 @@
  */
 import type { EventPlace, EventStatus, FeedParseResult, MeetupEvent, ParseOptions } from '../events';
 import { toUtcIso } from '../time';
-import { resolveEventTimes } from './date-values';
+import { resolveEventTimes, withFeedZone } from './date-values';
 import {
   buildEvent,
   containsPhrase,
@@ -29,8 +29,17 @@ const SCHEMA_PREFIX = /^(?:https?:\/\/schema\.org\/|schema:)/i;
 
 /** A property under its short name or as a compact/full schema.org IRI. */
 function prop(node: JsonObject, name: string): unknown {
-  return node[name] ?? node[`schema:${name}`] ?? node[`https://schema.org/${name}`] ?? node[`http://schema.org/${name}`];
+  const direct = node[name];
+  if (direct !== undefined && direct !== null) return direct;
+  let aliases = ALIASES.get(name);
+  if (!aliases) ALIASES.set(name, (aliases = [`schema:${name}`, `https://schema.org/${name}`, `http://schema.org/${name}`]));
+  for (const alias of aliases) {
+    const value = node[alias];
+    if (value !== undefined && value !== null) return value;
+  }
+  return direct;
 }
+const ALIASES = new Map<string, string[]>();
 
 export function jsonLdTypes(node: JsonObject): string[] {
   const raw = node['@type'];
@@ -265,7 +274,8 @@ export function readJsonLdEvents(nodes: JsonObject[], options: ParseOptions, war
 }
 
 /** A JSON-LD document (already parsed and depth-checked) as a feed. */
-export function parseJsonLd(data: unknown, options: ParseOptions): FeedParseResult {
+export function parseJsonLd(data: unknown, feedOptions: ParseOptions): FeedParseResult {
+  const options = withFeedZone(feedOptions);
   const scan = scanJsonLd(data);
   const warnings = new WarningList();
   const events = readJsonLdEvents(scan.events, options, warnings);

@@ -4,7 +4,7 @@
  * Google Calendar's, Eventbrite's and WordPress (The Events Calendar) APIs.
  */
 import type { EventPlace, FeedParseResult, MeetupEvent, ParseOptions } from '../events';
-import { resolveEventTimes, type EventTimes } from './date-values';
+import { resolveEventTimes, withFeedZone, type EventTimes } from './date-values';
 import {
   buildEvent,
   coordinates,
@@ -221,7 +221,8 @@ function readListItem(item: JsonObject, options: ParseOptions): MeetupEvent | st
   );
 }
 
-export function parseJsonList(list: FoundList, options: ParseOptions): FeedParseResult {
+export function parseJsonList(list: FoundList, feedOptions: ParseOptions): FeedParseResult {
+  const options = withFeedZone(feedOptions);
   const warnings = new WarningList();
   const events: MeetupEvent[] = [];
   list.items.forEach((item, index) => {
