@@ -29,6 +29,9 @@ const JSON_TYPES = new Set(['application/json', 'application/ld+json', 'applicat
 const EVENT_WORDS = /(?:^|[^a-z])(?:events?|agenda|calendars?|calendrier|[ée]v[ée]nements?|meetups?|termine|veranstaltungen|eventi)(?:[^a-z]|$)/i;
 const NOT_EVENT_JSON = /\/wp-json\/(?:wp\/v2|oembed)\//i;
 
+/** A cheap first look at an href: only these can be feeds (see the anchor rules below). */
+const MAYBE_FEED_HREF = /\.(?:ics|ical|ifb)(?:$|[?#])|^webcals?:|[?&]ical=1|calendar\.google\.com|google\.com\/calendar|meetup\.com\/|\/ics\/get/i;
+
 /** Anchors to Meetup groups seen on a third-party page (a group's own site); more is a list of groups. */
 const MAX_LINKED_MEETUP_GROUPS = 5;
 
@@ -148,7 +151,8 @@ export function findFeedCandidates(html: string, pageUrl: string): FeedCandidate
   let linkedMeetupGroups = 0;
   for (const anchor of scanned.anchors) {
     const href = anchor.attrs.href?.trim();
-    if (!href) continue;
+    // Most anchors of a big page are plain links: skip them before parsing any URL.
+    if (!href || (!MAYBE_FEED_HREF.test(href) && !anchor.attrs.type)) continue;
     const anchorTitle = anchor.attrs.title?.trim() || anchor.text || title;
     const url = absoluteFeedUrl(href, base);
     if (!url) continue;

@@ -10,8 +10,8 @@ export type Attributes = Record<string, string>;
 
 export interface ScannedAnchor {
   attrs: Attributes;
-  /** Visible text of the anchor, tags stripped, whitespace collapsed. */
-  text: string;
+  /** Visible text of the anchor, tags stripped, whitespace collapsed (computed on first read). */
+  readonly text: string;
 }
 
 export interface ScannedPage {
@@ -25,6 +25,9 @@ export interface ScannedPage {
   /** `<base href>`, already resolved against the page URL. */
   baseUrl: string;
 }
+
+/** How far after `<a …>` its text is looked for. */
+const ANCHOR_TEXT_WINDOW = 1000;
 
 const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
@@ -77,8 +80,24 @@ export function scanHtml(html: string, pageUrl: string): ScannedPage {
     .replace(/<(style|template|textarea)\b[\s\S]*?<\/\1\s*>/gi, ' ');
 
   const anchors: ScannedAnchor[] = [];
-  for (const match of markup.matchAll(/<a\b([^>]*)>([\s\S]*?)<\/a\s*>/gi)) {
-    anchors.push({ attrs: parseAttributes(match[1] ?? ''), text: collapse(match[2] ?? '') });
+  const lower = markup.toLowerCase();
+  // The next `</a` at or after the current anchor, remembered so that a page full of unclosed anchors is
+  // still read in one pass (-1: there is none further on).
+  let close = -2;
+  for (const match of markup.matchAll(/<a\b([^>]*)>/gi)) {
+    // The text runs to the closing tag, within a short window: a link's label is never pages long.
+    const start = match.index + match[0].length;
+    if (close !== -1 && close < start) close = lower.indexOf('</a', start);
+    const end = close === -1 || close - start > ANCHOR_TEXT_WINDOW ? Math.min(start + ANCHOR_TEXT_WINDOW, markup.length) : close;
+    let text: string | null = null;
+    anchors.push({
+      attrs: parseAttributes(match[1] ?? ''),
+      // Read only for the few anchors that turn out to be feeds.
+      get text() {
+        text ??= collapse(markup.slice(start, end));
+        return text;
+      },
+    });
   }
 
   const titleMatch = /<title\b[^>]*>([\s\S]*?)<\/title\s*>/i.exec(markup);

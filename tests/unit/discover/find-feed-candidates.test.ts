@@ -136,3 +136,13 @@ describe('findFeedCandidates on small real-world shapes', () => {
     expected.forEach((want, i) => expect(found[i]).toMatchObject(want));
   });
 });
+
+describe('findFeedCandidates on big pages', () => {
+  it('stays linear on a page full of unclosed anchors (it once took seconds on 400 kB)', () => {
+    const html = `<title>Big</title>${'<a href="/x">unclosed '.repeat(20_000)}<a href="/all.ics">All events</a>`;
+    const started = performance.now();
+    const found = findFeedCandidates(html, 'https://big.example/');
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(found).toMatchObject([{ url: 'https://big.example/all.ics', title: 'All events' }]);
+  });
+});
