@@ -41,6 +41,8 @@ export default async function browserBench(): Promise<void> {
   console.log(
     `popup first render, ${popup.storedEvents} stored events   median ${popup.medianMs} ms  (runs: ${popup.runsMs.join(', ')} ms; target < 100 ms)`,
   );
+  const marks = Object.entries(popup.marks ?? {}).map(([name, ms]) => `${name} ${ms} ms`);
+  console.log(`  of which: DOMContentLoaded ${popup.domContentLoadedMs} ms${marks.length ? `; popup marks: ${marks.join(', ')}` : ''}`);
   console.log(
     `refresh, ${refresh.feeds} unchanged feeds (${refresh.notModified} × 304)   median ${refresh.medianMs} ms  (runs: ${refresh.runsMs.join(', ')} ms)`,
   );

@@ -32,6 +32,20 @@ afterAll(async () => {
   await server?.close();
 });
 
+describe('the accessibility scan itself', () => {
+  it('reports a serious violation when there is one (so a clean result means something)', async () => {
+    const options = await session.openOptions();
+    await options.page.getByRole('heading').first().waitFor({ state: 'visible' });
+    await options.page.evaluate(() => {
+      const img = document.createElement('img');
+      img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+      document.body.append(img);
+    });
+    expect((await seriousViolations(options.page)).map((v) => v.id)).toContain('image-alt');
+    await options.close();
+  });
+});
+
 describe.each(['light', 'dark'] as const)('accessibility, %s theme', (colorScheme) => {
   const suffix = colorScheme === 'dark' ? '-dark' : '';
 

@@ -151,7 +151,7 @@ export class ExtensionSession {
 
   async openOptions(): Promise<OptionsPage> {
     const page = await this.context.newPage();
-    await page.setViewportSize({ width: 1000, height: 900 });
+    await page.setViewportSize({ width: 800, height: 1000 });
     await page.goto(this.url('options.html'));
     return new OptionsPage(page, this);
   }
