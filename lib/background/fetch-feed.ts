@@ -13,7 +13,7 @@ export interface FetchDeps {
   readBody: (response: Response, limit: number) => Promise<string>;
   /** lib/feeds `toFetchUrl`: webcal:// → https://, throws FeedError for other schemes. */
   toFetchUrl: (url: string) => string;
-  /** False when the origin was never granted (the request would fail with an opaque CORS error). */
+  /** False when the origin was never granted: a failed request then says so rather than "could not reach". */
   hasHostPermission?: (url: string) => Promise<boolean>;
   timeoutMs?: number;
 }
@@ -45,9 +45,6 @@ export async function fetchFeed(url: string, validators: Validators, deps: Fetch
     fetchUrl = deps.toFetchUrl(url);
   } catch (error) {
     return { kind: 'error', code: 'unsupported-url', message: isFeedError(error) ? error.message : 'Not a web address' };
-  }
-  if (deps.hasHostPermission && !(await deps.hasHostPermission(fetchUrl))) {
-    return { kind: 'error', code: 'permission', message: `No permission to read ${hostOf(fetchUrl)}` };
   }
   const timeoutMs = deps.timeoutMs ?? FETCH_TIMEOUT_MS;
   const controller = new AbortController();
@@ -85,6 +82,10 @@ export async function fetchFeed(url: string, validators: Validators, deps: Fetch
       return { kind: 'error', code: 'timeout', message: `Timed out after ${Math.round(timeoutMs / 1000)} s` };
     }
     if (isFeedError(error)) return { kind: 'error', code: error.code, message: error.message };
+    // Without the origin's permission only servers that allow CORS answer: say which case this is.
+    if (deps.hasHostPermission && !(await deps.hasHostPermission(fetchUrl).catch(() => true))) {
+      return { kind: 'error', code: 'permission', message: `No permission to read ${hostOf(fetchUrl)} yet` };
+    }
     return { kind: 'error', code: 'network', message: `Could not reach ${hostOf(fetchUrl)}` };
   } finally {
     clearTimeout(timer);
