@@ -35,19 +35,6 @@ export function assertJsonTextDepth(text: string, limit = MAX_JSON_DEPTH): void 
   }
 }
 
-/** Same guard for values that arrive already parsed; iterative, so it cannot overflow the stack itself. */
-export function assertJsonValueDepth(value: unknown, limit = MAX_JSON_DEPTH): void {
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length) {
-    const [current, depth] = stack.pop()!;
-    if (typeof current !== 'object' || current === null) continue;
-    if (depth > limit) throw tooDeep(limit);
-    for (const child of Array.isArray(current) ? current : Object.values(current)) {
-      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
-    }
-  }
-}
-
 /** JSON.parse with the depth guard first and a short message on failure. */
 export function parseJsonText(text: string, limit = MAX_JSON_DEPTH): unknown {
   assertJsonTextDepth(text, limit);
