@@ -139,13 +139,17 @@ export function startBackground(deps: BackgroundDeps): BackgroundApi {
   async function reResolveAll(): Promise<void> {
     // A fetch that started with the old city would overwrite the new resolution: let it finish first.
     await refresher.idle();
-    const view = await loadStoredView();
-    for (const feed of view.feeds) {
-      const data = view.data.get(feed.id);
-      if (!data || data.events.length === 0) continue;
+    const [settings, feeds] = await Promise.all([settingsItem.getValue(), feedsItem.getValue()]);
+    for (const feed of feeds) {
+      const item = feedDataItem(feed.id);
+      const data = await item.getValue();
+      if (data.events.length === 0) continue;
       try {
-        const events = await deps.resolve(data.events, { city: view.settings.city, feed });
-        await feedDataItem(feed.id).setValue({ state: data.state, events });
+        const events = await deps.resolve(data.events, { city: settings.city, feed });
+        // A refresh that wrote meanwhile already placed its newer events with the new city: keep those.
+        const latest = await item.getValue();
+        if (latest.state.lastAttempt !== data.state.lastAttempt) continue;
+        await item.setValue({ state: latest.state, events });
       } catch (error) {
         console.warn('Local Meetups: could not place the events of', feed.name, error);
       }
