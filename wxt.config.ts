@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from 'wxt';
 
 // A test build (LOCAL_MEETUPS_TEST_HOSTS=1) may reach the fixture servers on 127.0.0.1 without asking:
@@ -9,6 +10,17 @@ export default defineConfig({
   // The test build goes to its own folder (.output/chrome-mv3-test) so it never overwrites the production one.
   ...(testHosts ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-test' } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // The offline gazetteer (issue #3) is generated from node_modules into public/gazetteer/ (gitignored), so
+    // every dev, build and zip makes sure it exists and is current (a no-op when it is).
+    'build:before': () => {
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-gazetteer.ts'], { stdio: 'inherit' });
+    },
+    // Lets the background call browser.runtime.getURL(`/gazetteer/${file}`) for any shard.
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push({ type: 'templateLiteral', path: 'gazetteer/${string}' });
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

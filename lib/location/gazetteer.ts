@@ -51,8 +51,6 @@ export class Gazetteer {
   private readonly countryOfRow: Uint16Array;
   readonly names: string[];
   private readonly population: Float64Array;
-  /** Normalized name (and alias) → rows, largest first. */
-  private readonly exact = new Map<string, number[]>();
   /** Every normalized key, sorted, with its row, for prefix search. */
   private readonly sortedKeys: string[];
   private readonly sortedRows: Int32Array;
@@ -94,23 +92,20 @@ export class Gazetteer {
     this.names = names;
     this.population = Float64Array.from(pops);
 
-    const keyed: Array<[string, number]> = [];
-    const addKey = (key: string, row: number) => {
-      if (!key) return;
-      let rows = this.exact.get(key);
-      if (!rows) this.exact.set(key, (rows = []));
-      if (!rows.includes(row)) rows.push(row);
-      keyed.push([key, row]);
-    };
-    for (let row = 0; row < names.length; row++) addKey(normalizeName(names[row]!), row);
+    // One sorted key list serves exact look-ups and prefixes alike (binary search), so no map is built. The
+    // shards list their towns in key order, so this sort only merges 246 sorted runs plus the aliases.
+    const keys: string[] = names.map(normalizeName);
+    const rowOfKey: number[] = keys.map((_, row) => row);
     for (const [alias, country, localRow] of index.aliases) {
       const ci = this.countryIndex.get(country);
-      if (ci !== undefined) addKey(normalizeName(alias), this.countryStart[ci]! + localRow);
+      if (ci === undefined) continue;
+      keys.push(normalizeName(alias));
+      rowOfKey.push(this.countryStart[ci]! + localRow);
     }
-    for (const rows of this.exact.values()) rows.sort((a, b) => this.population[b]! - this.population[a]!);
-    keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    this.sortedKeys = keyed.map((k) => k[0]);
-    this.sortedRows = Int32Array.from(keyed.map((k) => k[1]));
+    const order = rowOfKey.map((_, i) => i);
+    order.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+    this.sortedKeys = order.map((i) => keys[i]!);
+    this.sortedRows = Int32Array.from(order, (i) => rowOfKey[i]!);
   }
 
   static async load(loader: GazetteerLoader): Promise<Gazetteer> {
@@ -135,7 +130,13 @@ export class Gazetteer {
 
   /** Rows whose normalized name (or alias) is exactly `key`, largest first. */
   rowsNamed(key: string): readonly number[] {
-    return this.exact.get(key) ?? [];
+    if (!key) return [];
+    const rows: number[] = [];
+    for (let i = lowerBound(this.sortedKeys, key); i < this.sortedKeys.length && this.sortedKeys[i] === key; i++) {
+      const row = this.sortedRows[i]!;
+      if (!rows.includes(row)) rows.push(row);
+    }
+    return rows.length > 1 ? rows.sort((a, b) => this.population[b]! - this.population[a]!) : rows;
   }
 
   /** Loads the shards of these countries (cached). */
@@ -200,6 +201,10 @@ export class Gazetteer {
     const prefix = normalizePrefix(name).trimEnd();
     if (!prefix) return [];
     if (qualifier) await this.loadCountries(qualifier.regions.map((r) => r.country));
+    // The first keystrokes scan the longest key ranges ("s" has ~10,000 names): remember their answers.
+    const cacheKey = !qualifier && prefix.length <= 2 ? `${prefix}|${exactKey}|${limit}` : null;
+    const cached = cacheKey ? this.shortPrefixCache.get(cacheKey) : undefined;
+    if (cached) return (await this.towns(cached)).map(toCityMatch);
     const accept = (row: number) => this.matchesQualifier(row, qualifier);
 
     const picked: number[] = [];
@@ -217,8 +222,11 @@ export class Gazetteer {
         picked.push(row);
       }
     }
+    if (cacheKey) this.shortPrefixCache.set(cacheKey, picked);
     return (await this.towns(picked)).map(toCityMatch);
   }
+
+  private readonly shortPrefixCache = new Map<string, number[]>();
 
   /** The `limit` most populous rows whose key starts with `prefix`, in one pass over the key range. */
   private topByPrefix(prefix: string, limit: number, accept: (row: number) => boolean): number[] {
@@ -227,10 +235,9 @@ export class Gazetteer {
     const seen = new Set<number>();
     for (let i = start; i < this.sortedKeys.length && this.sortedKeys[i]!.startsWith(prefix); i++) {
       const row = this.sortedRows[i]!;
-      if (seen.has(row)) continue;
       const pop = this.population[row]!;
       if (top.length === limit && pop <= this.population[top[top.length - 1]!]!) continue;
-      if (!accept(row)) continue;
+      if (seen.has(row) || !accept(row)) continue;
       seen.add(row);
       let at = top.length;
       while (at > 0 && this.population[top[at - 1]!]! < pop) at--;
@@ -247,13 +254,13 @@ export class Gazetteer {
     const rest = normalizeName(query.slice(comma + 1));
     if (!rest) return { name, qualifier: null };
     const countries = new Set<string>();
-    const country = countryFromText(rest, normalizeName, this.knownCountries);
+    const country = countryFromText(rest, this.knownCountries);
     if (country) countries.add(country);
-    const regions = regionsNamed(rest, normalizeName);
+    const regions = regionsNamed(rest);
     // Two-letter region codes: "Springfield, IL"; "CA" is both Canada and California, so both are kept.
     if (/^[a-z0-9]{1,3}$/.test(rest)) {
       for (const c of ['US', 'CA', 'AU', 'GB', 'CH', 'BE']) {
-        for (const admin of adminCodesMatching(c, rest, normalizeName)) regions.push({ country: c, admin });
+        for (const admin of adminCodesMatching(c, rest)) regions.push({ country: c, admin });
       }
     }
     if (countries.size === 0 && regions.length === 0) return { name: query, qualifier: null };
@@ -404,26 +411,29 @@ function lowerBound(sorted: readonly string[], value: string): number {
  */
 export function boundedLevenshtein(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let beforePrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 1;
+  // Three reused rows: this runs once per distinct name (~120,000) for every "unknown city" message.
+  if (rowBuffers[0]!.length < width) rowBuffers = [new Int32Array(width * 2), new Int32Array(width * 2), new Int32Array(width * 2)];
+  let [beforePrevious, previous, current] = rowBuffers as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j < width; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        value = Math.min(value, beforePrevious[j - 2]! + 1);
-      }
-      current.push(value);
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j < width; j++) {
+      const cb = b.charCodeAt(j - 1);
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ca === cb ? 0 : 1));
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) value = Math.min(value, beforePrevious[j - 2]! + 1);
+      current[j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
-    beforePrevious = previous;
-    previous = current;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
   return previous[b.length]!;
 }
+
+let rowBuffers: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /**
  * A loader for the extension: `fetchGazetteerLoader((path) => browser.runtime.getURL(path))`. lib/location

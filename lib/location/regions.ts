@@ -3,6 +3,7 @@
  * extract has only codes such as FR "28"), country names as addresses write them, and US ZIP prefixes.
  * Countries not listed here show their admin code, which still tells homonyms apart.
  */
+import { normalizeName } from './normalize';
 
 const ADMIN1: Record<string, Record<string, string>> = {
   FR: {
@@ -68,27 +69,34 @@ export function regionName(country: string, adminCode: string | null | undefined
   return ADMIN1[country]?.[adminCode] ?? adminCode;
 }
 
-/** Admin codes of `country` whose code or name is `text` (already normalized), e.g. US "tx" / "texas". */
-export function adminCodesMatching(country: string, normalizedText: string, normalize: (s: string) => string): string[] {
-  const table = ADMIN1[country];
-  const out: string[] = [];
-  if (table) {
-    for (const [code, name] of Object.entries(table)) {
-      if (normalize(code) === normalizedText || normalize(name) === normalizedText) out.push(code);
+let regionIndex: Map<string, Array<{ country: string; admin: string }>> | null = null;
+
+/** Normalized admin code or name → regions; built once (look-ups run for every part of every address). */
+function regionsByKey(): Map<string, Array<{ country: string; admin: string }>> {
+  if (!regionIndex) {
+    regionIndex = new Map();
+    for (const [country, table] of Object.entries(ADMIN1)) {
+      for (const [code, name] of Object.entries(table)) {
+        for (const key of new Set([normalizeName(code), normalizeName(name)])) {
+          let list = regionIndex.get(key);
+          if (!list) regionIndex.set(key, (list = []));
+          list.push({ country, admin: code });
+        }
+      }
     }
   }
-  return out;
+  return regionIndex;
+}
+
+/** Admin codes of `country` whose code or name is `normalizedText` (US "tx" / "texas" → TX). */
+export function adminCodesMatching(country: string, normalizedText: string): string[] {
+  return (regionsByKey().get(normalizedText) ?? []).filter((r) => r.country === country).map((r) => r.admin);
 }
 
 /** Every (country, admin code) whose name is `normalizedText` ("texas" → US/TX, "normandie" → FR/28). */
-export function regionsNamed(normalizedText: string, normalize: (s: string) => string): Array<{ country: string; admin: string }> {
-  const out: Array<{ country: string; admin: string }> = [];
-  for (const [country, table] of Object.entries(ADMIN1)) {
-    for (const [code, name] of Object.entries(table)) {
-      if (normalize(name) === normalizedText) out.push({ country, admin: code });
-    }
-  }
-  return out;
+export function regionsNamed(normalizedText: string): Array<{ country: string; admin: string }> {
+  const table = ADMIN1;
+  return (regionsByKey().get(normalizedText) ?? []).filter((r) => normalizeName(table[r.country]![r.admin]!) === normalizedText);
 }
 
 /** US states are written as their two-letter code in addresses ("Mountain View, CA 94043"). */
@@ -135,11 +143,11 @@ const COUNTRY_NAMES: Record<string, string[]> = {
 let countryIndex: Map<string, string> | null = null;
 
 /** ISO code for a country name or code as written in an address, or null. `text` must be normalized. */
-export function countryFromText(normalizedText: string, normalize: (s: string) => string, knownCodes?: ReadonlySet<string>): string | null {
+export function countryFromText(normalizedText: string, knownCodes?: ReadonlySet<string>): string | null {
   if (!countryIndex) {
     countryIndex = new Map();
     for (const [code, names] of Object.entries(COUNTRY_NAMES)) {
-      for (const name of names) countryIndex.set(normalize(name), code);
+      for (const name of names) countryIndex.set(normalizeName(name), code);
     }
   }
   const named = countryIndex.get(normalizedText);

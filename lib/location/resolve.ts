@@ -103,12 +103,12 @@ function gatherEvidence(texts: string[], gazetteer: Gazetteer): Evidence {
         if (isUsStateCode(upper)) evidence.regions.push({ country: 'US', admin: upper });
         continue;
       }
-      const country = countryFromText(key, normalizeName);
+      const country = countryFromText(key);
       if (country) {
         evidence.countries.add(country);
         if (!CITY_STATES.has(country)) segment.words = [];
       }
-      evidence.regions.push(...regionsNamed(key, normalizeName));
+      evidence.regions.push(...regionsNamed(key));
     }
   }
   return evidence;
@@ -254,7 +254,7 @@ function countryCode(value: string | null | undefined, gazetteer: Gazetteer): st
   if (!value) return null;
   const trimmed = value.trim();
   if (/^[A-Za-z]{2}$/.test(trimmed) && gazetteer.knownCountries.has(trimmed.toUpperCase())) return trimmed.toUpperCase();
-  return countryFromText(normalizeName(trimmed), normalizeName);
+  return countryFromText(normalizeName(trimmed));
 }
 
 /** Where one event is, relative to the user's city. */
