@@ -52,7 +52,8 @@ export function looksLikeMobilizon(html: string, page: ScannedPage, url: URL): b
   const generator = metaContent(page, 'generator');
   if (generator && /mobilizon/i.test(generator)) return true;
   if (page.anchors.some((a) => /^https?:\/\/(?:joinmobilizon\.org|framagit\.org\/framasoft\/mobilizon)/i.test(a.attrs.href ?? ''))) return true;
-  return /doesn't work properly without JavaScript[^<]*Mobilizon|Mobilizon doesn't work properly/i.test(html);
+  // The apostrophe may arrive as ', ’ or an entity depending on how the page was saved.
+  return /Mobilizon doesn\S{1,6}t work properly without JavaScript/i.test(html);
 }
 
 /**
