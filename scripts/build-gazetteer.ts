@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXONYMS } from '../lib/location/exonyms';
 import { normalizeName } from '../lib/location/normalize';
+import { zoneOffsetMs } from '../lib/time';
 import {
   GAZETTEER_FORMAT_VERSION,
   INDEX_FILE,
@@ -49,6 +50,34 @@ async function buildKey(): Promise<string> {
 }
 
 const PARIS_GEONAME_ID = 2988507;
+
+// Fortnightly instants over three years: enough to tell apart any two zones that differ for upcoming events.
+const SAMPLE_INSTANTS = Array.from({ length: 78 }, (_, i) => Date.UTC(2025, 0, 1) + i * 14 * 86_400_000);
+
+function sameRules(a: string, b: string): boolean {
+  try {
+    return SAMPLE_INSTANTS.every((t) => zoneOffsetMs(t, a) === zoneOffsetMs(t, b));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * tz-lookup's boundaries are simplified, so towns near a border get the neighbour's zone (French towns in
+ * Europe/Zurich, Belgian ones in Europe/Paris). A zone that keeps the same time as a zone used more in that
+ * country is replaced by it: the clock is the same, and the user's city shows its own country's zone.
+ */
+function homeZones(zones: string[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const zone of zones) counts.set(zone, (counts.get(zone) ?? 0) + 1);
+  const byUse = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)!);
+  const home = new Map<string, string>();
+  byUse.forEach((zone, i) => {
+    const same = byUse.slice(0, i).find((more) => zone && more && sameRules(zone, more));
+    home.set(zone, same ?? zone);
+  });
+  return home;
+}
 
 function postalPrefix(city: SourceCity): string {
   // French postal codes start with the department number, which INSEE commune codes (admin-4) also start
@@ -114,14 +143,17 @@ export async function buildGazetteer(outDir = DEFAULT_GAZETTEER_DIR): Promise<Ga
     const admins: string[] = [];
     const lines: string[] = [];
     const cells = new Set<number>();
+    const lookedUp = list.map((city) => {
+      try {
+        return tzlookup(city.loc.coordinates[1], city.loc.coordinates[0]);
+      } catch {
+        return '';
+      }
+    });
+    const home = homeZones(lookedUp);
     list.forEach((city, row) => {
       const [lon, lat] = city.loc.coordinates;
-      let zone = '';
-      try {
-        zone = tzlookup(lat, lon);
-      } catch {
-        zone = '';
-      }
+      const zone = home.get(lookedUp[row]!) ?? lookedUp[row]!;
       let zoneIndex = zones.indexOf(zone);
       if (zoneIndex < 0) zoneIndex = zones.push(zone) - 1;
       let adminIndex = admins.indexOf(city.adminCode);
