@@ -211,6 +211,12 @@ export function startBackground(deps: BackgroundDeps): BackgroundApi {
   browser.runtime.onInstalled.addListener(onInstalled);
   cleanups.push(() => browser.runtime.onInstalled.removeListener(onInstalled));
 
+  // Having a listener is what makes the browser start the worker when it starts (Firefox also forgets alarms
+  // on restart): the start itself then re-creates a missing alarm and refreshes what is overdue.
+  const onStartup = () => undefined;
+  browser.runtime.onStartup.addListener(onStartup);
+  cleanups.push(() => browser.runtime.onStartup.removeListener(onStartup));
+
   const onAlarm = (alarm: { name: string }) => {
     if (alarm.name === REFRESH_ALARM || alarm.name === RETRY_ALARM) track(refresher.run({ force: false }));
     else if (alarm.name === REMINDER_ALARM) track(checkReminders());

@@ -376,3 +376,15 @@ describe('progress and feed list changes', () => {
     expect(network.requests[1]?.headers.get('If-None-Match')).toBeNull();
   });
 });
+
+describe('browser start', () => {
+  it('listens to runtime.onStartup so the browser starts the worker, which re-creates a forgotten alarm', async () => {
+    await givenSettings();
+    await start();
+    expect(fakeBrowser.runtime.onStartup.hasListeners()).toBe(true);
+    await fakeBrowser.alarms.clearAll();
+    worker?.stop();
+    await start();
+    expect(await fakeBrowser.alarms.get(REFRESH_ALARM)).toBeDefined();
+  });
+});
