@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ianaZoneForTzid } from '../../../lib/feeds/ical-zones';
+import { isoOfForTests } from '../../../lib/feeds/ical';
+import { ianaZoneForTzid, zonedWallToUtcMs } from '../../../lib/feeds/ical-zones';
 import { WINDOWS_DISPLAY_NAMES, WINDOWS_ZONES } from '../../../lib/feeds/windows-zones';
-import { canonicalTimeZone } from '../../../lib/time';
+import { canonicalTimeZone, toUtcIso, zonedTimeToUtcMs } from '../../../lib/time';
 
 describe('ianaZoneForTzid', () => {
   it.each([
@@ -39,5 +40,27 @@ describe('ianaZoneForTzid', () => {
     for (const zone of [...Object.values(WINDOWS_ZONES), ...Object.values(WINDOWS_DISPLAY_NAMES)]) {
       expect(canonicalTimeZone(zone), zone).not.toBeNull();
     }
+  });
+});
+
+describe('fast paths agree with lib/time.ts', () => {
+  it.each(['Europe/Paris', 'America/New_York', 'Pacific/Auckland', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kolkata', 'UTC'])(
+    'zonedWallToUtcMs = zonedTimeToUtcMs every 15 minutes of 2026 DST weeks in %s',
+    (zone) => {
+      const weeks = ['2026-03-05', '2026-03-26', '2026-04-02', '2026-09-24', '2026-10-22', '2026-10-29'];
+      for (const week of weeks) {
+        for (let t = Date.parse(`${week}T00:00:00Z`), end = t + 7 * 86_400_000; t < end; t += 15 * 60_000) {
+          const d = new Date(t);
+          const wall = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: 0 };
+          expect(zonedWallToUtcMs(wall, zone)).toBe(zonedTimeToUtcMs(wall, zone));
+        }
+      }
+    },
+  );
+
+  it('isoOf = toUtcIso', () => {
+    const samples = [0, 951_782_400_000, 1_709_164_800_000, 1_798_761_599_000, 4_107_542_400_000];
+    for (let i = 0; i < 2000; i++) samples.push(Math.floor((i * 7_919_993_413) % 4_102_444_800_000) * 1000 / 1000);
+    for (const ms of samples) expect(isoOfForTests(ms)).toBe(toUtcIso(ms));
   });
 });
