@@ -10,7 +10,7 @@ import { defaultTimeZoneFor } from './default-zone';
 import type { Gazetteer } from './gazetteer';
 import { isNearUser } from './near';
 import { normalizeName as normalize } from './normalize';
-import { resolveEvents, usualCountry } from './resolve';
+import { resolveFeedEvents } from './resolve';
 
 export class UnknownCityError extends Error {
   constructor(
@@ -91,10 +91,7 @@ export async function applyCityFilterForCli(
 ): Promise<CliLocatedEvent[]> {
   const city = filter.city;
   const ctx = { gazetteer, city, allEventsLocal: filter.allEventsLocal ?? false };
-  // Two passes: the first finds the feed's usual country, which then breaks ties in the text matches.
-  const firstPass = await resolveEvents(events, ctx);
-  const feedCountry = usualCountry(firstPass);
-  const resolved = feedCountry ? await resolveEvents(events, { ...ctx, feedCountry }) : firstPass;
+  const resolved = await resolveFeedEvents(events, ctx);
   const nearFilter = {
     city,
     radiusKm: filter.radiusKm ?? DEFAULT_SETTINGS.radiusKm,

@@ -358,3 +358,22 @@ export function usualCountry(events: readonly MeetupEvent[]): string | null {
   }
   return best;
 }
+
+/**
+ * A whole feed: resolve, learn the feed's usual country from the events placed by coordinates or address,
+ * then resolve again with that hint only the events the text placed (or could not), where it breaks ties
+ * between homonyms. `ctx.feedCountry`, when given, is kept.
+ */
+export async function resolveFeedEvents(events: readonly MeetupEvent[], ctx: ResolveContext): Promise<MeetupEvent[]> {
+  const firstPass = await resolveEvents(events, ctx);
+  const feedCountry = ctx.feedCountry ?? usualCountry(firstPass);
+  if (!feedCountry || feedCountry === ctx.feedCountry) return firstPass;
+  const hinted = { ...ctx, feedCountry };
+  const out: MeetupEvent[] = [];
+  for (let i = 0; i < firstPass.length; i++) {
+    const first = firstPass[i]!;
+    const source = first.resolved?.source;
+    out.push(source === 'text' || source === 'unresolved' || source === 'feed' ? (await resolveEvents([events[i]!], hinted))[0]! : first);
+  }
+  return out;
+}

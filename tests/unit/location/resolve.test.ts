@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { EventPlace } from '../../../lib/events';
 import type { Gazetteer } from '../../../lib/location/gazetteer';
-import { resolveEventLocation, resolveEvents, usualCountry, type ResolveContext } from '../../../lib/location/resolve';
+import { resolveEventLocation, resolveEvents, resolveFeedEvents, usualCountry, type ResolveContext } from '../../../lib/location/resolve';
 import { BERLIN, CAEN, DALLAS, PARIS_TX, SAN_JOSE, loadTestGazetteer } from './load-gazetteer';
 import { makeEvent } from './make-event';
 
@@ -190,5 +190,21 @@ describe('batch', () => {
     expect(out.map((e) => e.resolved?.source)).toEqual(['text', 'coordinates', 'address', 'online']);
     expect(usualCountry(out)).toBe('FR');
     expect(events[0]!.resolved).toBeUndefined();
+  });
+});
+
+describe('a whole feed', () => {
+  it('learns the feed’s country from placed events and uses it for ambiguous text', async () => {
+    // A Canadian group: its GEO-tagged events are in Ontario, so "Town Hall, London" is London, Ontario.
+    const events = [
+      makeEvent({ id: 'geo', place: { lat: 42.9834, lon: -81.233 } }),
+      makeEvent({ id: 'addr', place: { locality: 'Toronto', country: 'CA' } }),
+      makeEvent({ id: 'text', location: 'Town Hall, London' }),
+    ];
+    const alone = await resolveEvents(events, ctx(null));
+    expect(alone[2]!.resolved).toMatchObject({ city: 'London', country: 'GB' });
+    const out = await resolveFeedEvents(events, ctx(null));
+    expect(out.map((e) => e.id)).toEqual(['geo', 'addr', 'text']);
+    expect(out[2]!.resolved).toMatchObject({ city: 'London', country: 'CA', region: 'Ontario' });
   });
 });
