@@ -29,5 +29,6 @@ export const EXONYMS: ReadonlyArray<readonly [alias: string, country: string, na
   ['Washington', 'US', 'Washington, D.C.'], ['Ciudad de México', 'MX', 'Mexico City'], ['CDMX', 'MX', 'Mexico City'],
   ['Peking', 'CN', 'Beijing'], ['Pékin', 'CN', 'Beijing'], ['Bombay', 'IN', 'Mumbai'], ['Luxemburg', 'LU', 'Luxembourg'],
   ['Straßburg', 'FR', 'Strasbourg'], ['Marseilles', 'FR', 'Marseille'], ['Lyons', 'FR', 'Lyon'],
+  ['Bangalore', 'IN', 'Bengaluru'], ['Calcutta', 'IN', 'Kolkata'], ['Madras', 'IN', 'Chennai'],
   ['Dunkirk', 'FR', 'Dunkerque'], ['San Francisco Bay Area', 'US', 'San Francisco'],
 ];

@@ -88,7 +88,7 @@ function gatherEvidence(texts: string[], gazetteer: Gazetteer): Evidence {
       const postal = findPostalCodes(raw);
       let core = raw;
       for (const code of [...postal].reverse()) core = `${core.slice(0, code.start)} ${core.slice(code.end)}`;
-      core = core.replace(/\bcedex\b\s*\d*/gi, ' ').replace(/^\s*\d+\s*(?:bis|ter|[a-z])?\b/i, ' ').replace(/\b\d+\s*$/, ' ');
+      core = core.replace(/\bcedex\b\s*\d*/gi, ' ').replace(/^\s*\d+(?:[a-z](?![\p{L}\p{N}])|\s+(?:bis|ter)(?![\p{L}\p{N}]))?/iu, ' ').replace(/\b\d+\s*$/, ' ');
       const words = normalizeName(core).split(' ').filter(Boolean);
       evidence.postal.push(...postal);
       for (const code of postal) if (code.country === 'US' && code.usState) evidence.regions.push({ country: 'US', admin: code.usState });
