@@ -39,21 +39,21 @@ const median = (values: number[]) => {
 };
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-/** Records, inside the page from its first script on, when the first event row is in the DOM and painted. */
-function recordFirstRow(): void {
-  const w = window as unknown as { __firstRowMs?: number; __firstRowPaintedMs?: number };
-  const check = () => {
-    if (w.__firstRowMs === undefined && document.querySelector('button[data-event-id]')) {
-      w.__firstRowMs = performance.now();
-      requestAnimationFrame(() => {
-        w.__firstRowPaintedMs = performance.now();
-      });
+/**
+ * Records, inside the page from its first script on, when the first event row is in the DOM and when it is
+ * painted. A string, not a function: tsx (esbuild keepNames) would wrap inner functions in a `__name` helper
+ * that does not exist in the page.
+ */
+const RECORD_FIRST_ROW = `(() => {
+  const observer = new MutationObserver(() => {
+    if (window.__firstRowMs === undefined && document.querySelector('button[data-event-id]')) {
+      window.__firstRowMs = performance.now();
+      requestAnimationFrame(() => { window.__firstRowPaintedMs = performance.now(); });
       observer.disconnect();
     }
-  };
-  const observer = new MutationObserver(check);
+  });
   observer.observe(document, { childList: true, subtree: true });
-}
+})();`;
 
 async function storedEventCount(session: ExtensionSession): Promise<number> {
   const all = await session.storageGet(null);
@@ -81,7 +81,7 @@ export async function measurePopupFirstRender(
     for (let run = 0; run < (options.runs ?? 7); run++) {
       const page = await session.context.newPage();
       await page.setViewportSize({ width: 400, height: 600 });
-      await page.addInitScript(recordFirstRow);
+      await page.addInitScript(RECORD_FIRST_ROW);
       // A background tab gets no animation frames: the measured popup is the front tab.
       await page.bringToFront();
       await page.goto(session.url('popup.html'));

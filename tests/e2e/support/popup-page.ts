@@ -48,25 +48,28 @@ export class PopupPage {
 
   /** Everything the list shows, in order, read from the DOM by structure (section > heading + list items). */
   async shownDays(): Promise<ShownDay[]> {
-    return this.page.evaluate(() => {
-      const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-      return Array.from(document.querySelectorAll('main section[aria-labelledby]')).map((section) => ({
-        heading: text(document.getElementById(section.getAttribute('aria-labelledby') ?? '')),
-        events: Array.from(section.querySelectorAll('li')).map((li) => {
-          const main = li.querySelector('button[data-event-id]');
-          const star = li.querySelector('button[aria-pressed]');
-          return {
-            title: text(li.querySelector('.event-title-text') ?? li.querySelector('.event-title')),
-            time: text(li.querySelector('.event-time')),
-            place: text(li.querySelector('.event-place')),
-            feed: text(li.querySelector('.event-feed')),
-            tags: Array.from(li.querySelectorAll('.tag')).map((tag) => text(tag)),
-            cancelled: li.classList.contains('is-cancelled') || !!main?.closest('.is-cancelled'),
-            starred: star?.getAttribute('aria-pressed') === 'true',
-          };
-        }),
-      }));
-    });
+    // Test-only (vitest): under tsx, esbuild's keepNames would wrap `clean` in a `__name` the page lacks.
+    return this.page.evaluate(() =>
+      Array.from(document.querySelectorAll('main section[aria-labelledby]')).map((section) => {
+        const clean = (el: Element | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+        return {
+          heading: clean(document.getElementById(section.getAttribute('aria-labelledby') ?? '')),
+          events: Array.from(section.querySelectorAll('li')).map((li) => {
+            const main = li.querySelector('button[data-event-id]');
+            const star = li.querySelector('button[aria-pressed]');
+            return {
+              title: clean(li.querySelector('.event-title-text') ?? li.querySelector('.event-title')),
+              time: clean(li.querySelector('.event-time')),
+              place: clean(li.querySelector('.event-place')),
+              feed: clean(li.querySelector('.event-feed')),
+              tags: Array.from(li.querySelectorAll('.tag')).map((tag) => clean(tag)),
+              cancelled: li.classList.contains('is-cancelled') || !!main?.closest('.is-cancelled'),
+              starred: star?.getAttribute('aria-pressed') === 'true',
+            };
+          }),
+        };
+      }),
+    );
   }
 
   async shownTitles(): Promise<string[]> {
