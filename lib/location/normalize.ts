@@ -59,7 +59,15 @@ function foldWords(text: string): string[] {
   return words;
 }
 
+// Most town names are plain ASCII words: a native regex path for them keeps the index load short.
+const PLAIN = /^[A-Za-z]+(?:[ -][A-Za-z]+)*$/;
+const ALIASED_WORD = /(?:^| )(?:st|ste|sankt|sta|sto|mt|ft)(?: |$)/;
+
 export function normalizeName(text: string): string {
+  if (PLAIN.test(text)) {
+    const plain = text.toLowerCase().replaceAll('-', ' ');
+    if (!ALIASED_WORD.test(plain)) return plain;
+  }
   const words = foldWords(text);
   for (let i = 0; i < words.length; i++) {
     const alias = WORD_ALIASES.get(words[i]!);
