@@ -43,7 +43,7 @@ async function main(): Promise<void> {
       SAMPLE_FEEDS.filter((f) => f.demo).map((f) => f.key),
     );
     const summary = await refreshAll(session);
-    say(`refreshed: ${summary.refreshed} read, ${summary.unchanged} unchanged, ${summary.failed} failed`);
+    say(`feeds up to date: ${summary.refreshed + summary.unchanged}, failed: ${summary.failed}`);
 
     if (headed) {
       await session.openOptions();
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
         process.once('SIGTERM', done);
         session.context.once('close', () => done());
       });
+      say('stopping');
     } else {
       mkdirSync(OUTPUT_DIR, { recursive: true });
       const popup = await session.openPopup();
