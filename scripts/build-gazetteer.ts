@@ -6,7 +6,7 @@
  *   tsx scripts/build-gazetteer.ts [--force] [--out <dir>]
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,8 +117,9 @@ export async function buildGazetteer(outDir = DEFAULT_GAZETTEER_DIR): Promise<Ga
     list.push(city);
   }
 
-  await rm(outDir, { recursive: true, force: true });
-  await mkdir(outDir, { recursive: true });
+  // Written aside then swapped in, so a reader (or a parallel test worker building too) never sees half a set.
+  const workDir = `${outDir}.tmp-${process.pid}-${Date.now()}`;
+  await mkdir(workDir, { recursive: true });
 
   const index: PackedIndex = {
     version: GAZETTEER_FORMAT_VERSION,
@@ -174,7 +175,7 @@ export async function buildGazetteer(outDir = DEFAULT_GAZETTEER_DIR): Promise<Ga
       if (!previous || previous.population < city.population) rowsByName.set(nameKey, { row, population: city.population });
     });
     const text = `${zones.join('\t')}\n${admins.join('\t')}\n${lines.join('\n')}\n`;
-    await writeFile(path.join(outDir, shardFile(country)), text);
+    await writeFile(path.join(workDir, shardFile(country)), text);
     const bytes = Buffer.byteLength(text);
     shardBytes += bytes;
     if (bytes > largestShard.bytes) largestShard = { country, bytes };
@@ -194,7 +195,8 @@ export async function buildGazetteer(outDir = DEFAULT_GAZETTEER_DIR): Promise<Ga
   }
 
   const indexText = JSON.stringify(index);
-  await writeFile(path.join(outDir, INDEX_FILE), indexText);
+  await writeFile(path.join(workDir, INDEX_FILE), indexText);
+  await swapIn(workDir, outDir);
   return {
     dir: outDir,
     towns,
@@ -205,6 +207,18 @@ export async function buildGazetteer(outDir = DEFAULT_GAZETTEER_DIR): Promise<Ga
     unplacedAliases,
     skipped: false,
   };
+}
+
+async function swapIn(workDir: string, outDir: string): Promise<void> {
+  const oldDir = `${workDir}.old`;
+  await rename(outDir, oldDir).catch(() => undefined);
+  try {
+    await rename(workDir, outDir);
+  } catch {
+    // Another build swapped its own identical output in first.
+    await rm(workDir, { recursive: true, force: true });
+  }
+  await rm(oldDir, { recursive: true, force: true });
 }
 
 /** Builds only when the output is missing or was made from other inputs (package versions, this script). */
