@@ -27,8 +27,10 @@ export interface NearFilter {
 
 /** Distance from the user's city to where the event was resolved, or null when unknown. */
 export function eventDistanceKm(event: MeetupEvent, city: NearFilter['city']): number | null {
-  const lat = event.resolved?.lat ?? event.place?.lat ?? null;
-  const lon = event.resolved?.lon ?? event.place?.lon ?? null;
+  // Once resolved, only the resolver's answer counts: it has already rejected unusable GEO values (0,0…).
+  const where = event.resolved ?? event.place;
+  const lat = where?.lat ?? null;
+  const lon = where?.lon ?? null;
   if (!city || lat === null || lon === null) return null;
   return distanceKm(city.lat, city.lon, lat, lon);
 }

@@ -72,6 +72,11 @@ describe('isNearUser', () => {
     expect(isNearUser(makeEvent({ location: 'Le Dôme' }), filter())).toBe(false);
   });
 
+  it('once resolved, an unusable GEO (0,0) in the place is not used again', () => {
+    const event = { ...makeEvent({ place: { lat: 0, lon: 0 } }), resolved: at(null, null) };
+    expect(eventDistanceKm(event, CAEN)).toBeNull();
+  });
+
   it('distance is measured against the current city, so a new city needs no re-resolution', () => {
     const event = { ...makeEvent({}), resolved: { ...BAYEUX, distanceKm: 27 } };
     expect(eventDistanceKm(event, { lat: 49.27732, lon: -0.7039 })).toBeCloseTo(0, 5);
