@@ -154,6 +154,41 @@ describe('popup with the demo feeds, in Caen', () => {
     await popup.close();
   });
 
+  it('works from the keyboard: / focuses search, arrows move through events, Enter opens, Escape returns', async () => {
+    const popup = await openPopupWithEvents();
+    const titles = await popup.shownTitles();
+    await popup.page.locator('body').press('/');
+    await expect.poll(() => popup.page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+    await popup.page.keyboard.press('ArrowDown');
+    const focusedTitle = () =>
+      popup.page.evaluate(() => document.activeElement?.closest('li')?.querySelector('.event-title-text')?.textContent ?? null);
+    await expect.poll(focusedTitle).toBe(titles[0]);
+    await popup.page.keyboard.press('ArrowDown');
+    await popup.page.keyboard.press('ArrowDown');
+    await expect.poll(focusedTitle).toBe(titles[2]);
+    await popup.page.keyboard.press('Enter');
+    const dialog = popup.page.getByRole('dialog');
+    await dialog.waitFor({ state: 'visible' });
+    expect(await dialog.getByRole('heading').first().textContent()).toBe(titles[2]);
+    await popup.page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(focusedTitle).toBe(titles[2]);
+    await popup.close();
+  });
+
+  it('offers the event page, a Google Calendar link and an OpenStreetMap link for a placed event', async () => {
+    const popup = await openPopupWithEvents();
+    await popup.openEvent(/Caen\.js #42/);
+    const hrefs = await popup.page
+      .getByRole('dialog')
+      .locator('a[href]')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs).toContain('https://www.meetup.com/caen-js/events/301234567/');
+    expect(hrefs.some((href) => href.startsWith('https://calendar.google.com/'))).toBe(true);
+    expect(hrefs.some((href) => /^https:\/\/www\.openstreetmap\.org\/.*49\.18/.test(href))).toBe(true);
+    await popup.close();
+  });
+
   it('renders a feed’s HTML and javascript: URLs as inert text, with no link', async () => {
     await addSampleFeeds(session, server, ['hostile']);
     const popup = await openPopupWithEvents();
