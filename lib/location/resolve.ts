@@ -99,7 +99,10 @@ function gatherEvidence(texts: string[], gazetteer: Gazetteer): Evidence {
       if (!key) continue;
       const upper = core.trim();
       if (/^[A-Z]{2}$/.test(upper)) {
-        if (gazetteer.knownCountries.has(upper)) evidence.countryCodes.add(upper);
+        // "UK" and "US" name a country outright; other codes may be a US state too ("DE", "CA").
+        const named = countryFromText(key);
+        if (named) evidence.countries.add(named);
+        else if (gazetteer.knownCountries.has(upper)) evidence.countryCodes.add(upper);
         if (isUsStateCode(upper)) evidence.regions.push({ country: 'US', admin: upper });
         continue;
       }
