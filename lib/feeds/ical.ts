@@ -75,15 +75,65 @@ export function parseICal(text: string, options: ParseOptions): FeedParseResult 
     body = body.slice(begin);
   }
 
+  // Each VEVENT is parsed and read on its own: its jCal dies young (the whole-feed tree would be copied around by
+  // the GC while we read it), and one broken event costs only itself.
+  const lineNotes: LineNotes = { dropped: 0, cut: false };
+  const split = splitEvents(body, lineNotes);
+  const source = split ? split.rest : body;
   let calendars: JComponent[];
   try {
-    calendars = calendarsOf(ICAL.parse(body));
+    calendars = calendarsOf(ICAL.parse(source));
   } catch {
     // ical.js stops at the first bad line; re-read line by line and drop only what is broken.
-    calendars = tolerantParse(body, warnings);
+    calendars = tolerantParse(source, lineNotes);
   }
+  if (lineNotes.dropped > 0) warnings.push(`Ignored ${lineNotes.dropped} unreadable line${lineNotes.dropped > 1 ? 's' : ''}.`);
+  if (lineNotes.cut) warnings.push('The feed seems cut short (a component never ends).');
   if (calendars.length === 0) throw new FeedError('malformed', 'Not a readable iCalendar feed: no VCALENDAR found.');
-  return readCalendars(calendars, 'ical', options, warnings);
+  return readCalendars(calendars, 'ical', options, warnings, split?.events ?? []);
+}
+
+interface LineNotes {
+  dropped: number;
+  cut: boolean;
+}
+
+/**
+ * Cuts the VEVENTs out of the body and parses each one alone; the rest (calendar properties, VTIMEZONEs) is
+ * returned for a normal parse. Returns null for bodies where the cut is not clear-cut (lowercase keywords, an
+ * event without END), which then go through the whole-body path.
+ */
+function splitEvents(body: string, notes: LineNotes): { rest: string; events: RawEvent[] } | null {
+  const BEGIN = '\nBEGIN:VEVENT';
+  const END = '\nEND:VEVENT';
+  const events: RawEvent[] = [];
+  const rest: string[] = [];
+  let cursor = 0;
+  for (;;) {
+    const begin = body.indexOf(BEGIN, cursor);
+    if (begin < 0) break;
+    const after = body.charCodeAt(begin + BEGIN.length);
+    const end = body.indexOf(END, begin);
+    const next = body.indexOf(BEGIN, begin + BEGIN.length);
+    if ((after !== 13 && after !== 10) || end < 0 || (next >= 0 && next < end)) return null;
+    const endOfLine = end + END.length;
+    rest.push(body.slice(cursor, begin + 1));
+    const chunk = body.slice(begin + 1, endOfLine);
+    let component: unknown;
+    try {
+      component = ICAL.parse(chunk);
+    } catch {
+      component = tolerantParse(chunk, notes, 'vevent')[0];
+    }
+    try {
+      if (isComponent(component)) events.push(readEvent(component, events.length));
+    } catch {
+      notes.dropped++;
+    }
+    cursor = endOfLine;
+  }
+  rest.push(body.slice(cursor));
+  return { rest: rest.join(''), events };
 }
 
 export function parseJCal(data: unknown, options: ParseOptions): FeedParseResult {
@@ -116,10 +166,9 @@ function describeBody(body: string): string {
 }
 
 /** Line-by-line reading that keeps everything ical.js can read and counts what it cannot. */
-function tolerantParse(body: string, warnings: string[]): JComponent[] {
+function tolerantParse(body: string, notes: LineNotes, rootName = 'vcalendar'): JComponent[] {
   const roots: JComponent[] = [];
   const stack: JComponent[] = [];
-  let dropped = 0;
   const lines: string[] = [];
   for (const raw of body.split(/\r\n|\n|\r/)) {
     if ((raw.startsWith(' ') || raw.startsWith('\t')) && lines.length > 0) lines[lines.length - 1] += raw.slice(1);
@@ -134,13 +183,13 @@ function tolerantParse(body: string, warnings: string[]): JComponent[] {
         const component: JComponent = [name, [], []];
         const parent = stack[stack.length - 1];
         if (parent) (parent[2] as JComponent[]).push(component);
-        else if (name === 'vcalendar') roots.push(component);
-        else dropped++;
+        else if (name === rootName) roots.push(component);
+        else notes.dropped++;
         stack.push(component);
       } else {
         const at = stack.map((c) => c[0]).lastIndexOf(name);
         if (at >= 0) stack.length = at;
-        else dropped++;
+        else notes.dropped++;
       }
       continue;
     }
@@ -149,11 +198,10 @@ function tolerantParse(body: string, warnings: string[]): JComponent[] {
     try {
       (current[1] as JProp[]).push(ICAL.parse.property(line, ICAL.design.icalendar) as JProp);
     } catch {
-      dropped++;
+      notes.dropped++;
     }
   }
-  if (dropped > 0) warnings.push(`Ignored ${dropped} unreadable line${dropped > 1 ? 's' : ''}.`);
-  if (stack.length > 0) warnings.push('The feed seems cut short (a component never ends).');
+  if (stack.length > 0) notes.cut = true;
   return roots;
 }
 
@@ -263,26 +311,65 @@ type When =
 
 const TIME_RE = /^(\d{4})-?(\d{2})-?(\d{2})(?:T(\d{2}):?(\d{2})(?::?(\d{2}))?(?:\.\d+)?(Z)?)?$/i;
 
+const digits = (s: string, at: number, n: number): number => {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    v = v * 10 + d;
+  }
+  return v;
+};
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (year: number, month: number) =>
+  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1]!;
+
 function parseWhen(raw: RawTime | null): When | null {
   if (!raw) return null;
-  let value = raw.value.trim();
-  // ical.js turns a bare "20261124" without VALUE=DATE into "2026-11-24T::": still a date.
-  if (/^\d{4}-\d{2}-\d{2}T::$/.test(value)) value = value.slice(0, 10);
-  const m = TIME_RE.exec(value);
-  if (!m) return null;
-  const wall: WallTime = {
-    year: Number(m[1]), month: Number(m[2]), day: Number(m[3]),
-    hour: Number(m[4] ?? 0), minute: Number(m[5] ?? 0), second: Number(m[6] ?? 0),
-  };
-  if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.day > 31 || wall.hour > 24 || wall.minute > 59 || wall.second > 60) {
+  let value = raw.value;
+  let year: number, month: number, day: number, hour = 0, minute = 0, second = 0;
+  let hasTime: boolean;
+  let utc = false;
+  // Fast path for what ical.js and jCal produce: "2026-11-24T18:30:00" (+ "Z") and "2026-11-24".
+  if ((value.length === 19 || value.length === 20 || value.length === 10) && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
+    year = digits(value, 0, 4);
+    month = digits(value, 5, 2);
+    day = digits(value, 8, 2);
+    hasTime = value.length !== 10;
+    if (hasTime) {
+      if (value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) return null;
+      hour = digits(value, 11, 2);
+      minute = digits(value, 14, 2);
+      second = digits(value, 17, 2);
+      if (value.length === 20) {
+        if (value.charCodeAt(19) !== 90 && value.charCodeAt(19) !== 122) return null;
+        utc = true;
+      }
+    }
+  } else {
+    value = value.trim();
+    // ical.js turns a bare "20261124" without VALUE=DATE into "2026-11-24T::": still a date.
+    if (/^\d{4}-\d{2}-\d{2}T::$/.test(value)) value = value.slice(0, 10);
+    const m = TIME_RE.exec(value);
+    if (!m) return null;
+    year = Number(m[1]);
+    month = Number(m[2]);
+    day = Number(m[3]);
+    hasTime = m[4] !== undefined;
+    hour = Number(m[4] ?? 0);
+    minute = Number(m[5] ?? 0);
+    second = Number(m[6] ?? 0);
+    utc = m[7] !== undefined;
+  }
+  // NaN fails every comparison below. 31 February and friends are refused rather than rolled into March.
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 24 && minute <= 59 && second <= 60)) {
     return null;
   }
-  // Reject 31 February and friends rather than rolling them into March.
-  if (new Date(Date.UTC(wall.year, wall.month - 1, wall.day)).getUTCDate() !== wall.day) return null;
-  if (m[4] === undefined || raw.type === 'date') {
-    return { allDay: true, wall: { ...wall, hour: 0, minute: 0, second: 0 }, date: toIsoDate(wall.year, wall.month, wall.day) };
+  if (!hasTime || raw.type === 'date') {
+    return { allDay: true, wall: { year, month, day, hour: 0, minute: 0, second: 0 }, date: value.length === 10 && value.charCodeAt(4) === 45 ? value : toIsoDate(year, month, day) };
   }
-  return { allDay: false, wall, utc: m[7] !== undefined, tzid: m[7] ? null : raw.tzid };
+  return { allDay: false, wall: { year, month, day, hour, minute, second }, utc, tzid: utc ? null : raw.tzid };
 }
 
 const DURATION_RE = /^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/i;
@@ -408,7 +495,7 @@ class Warnings {
   }
 }
 
-function readCalendars(calendars: JComponent[], format: FeedFormat, options: ParseOptions, warnings: string[]): FeedParseResult {
+function readCalendars(calendars: JComponent[], format: FeedFormat, options: ParseOptions, warnings: string[], preRead: RawEvent[] = []): FeedParseResult {
   const now = options.now ?? Date.now();
   const from = options.from ?? now - DAY;
   const to = options.to ?? now + 180 * DAY;
@@ -449,14 +536,15 @@ function readCalendars(calendars: JComponent[], format: FeedFormat, options: Par
 
   // Group by UID: a recurring master and its RECURRENCE-ID overrides share one.
   const byUid = new Map<string, { masters: RawEvent[]; overrides: RawEvent[] }>();
+  const raws = [...preRead];
   vevents.forEach((component, order) => {
-    let raw: RawEvent;
     try {
-      raw = readEvent(component, order);
+      raws.push(readEvent(component, preRead.length + order));
     } catch {
       notes.broken++;
-      return;
     }
+  });
+  for (const raw of raws) {
     if (!raw.uid) {
       notes.noUid++;
       raw.uid = `generated-${hash(`${raw.summary ?? ''}|${raw.dtstart?.value ?? ''}|${raw.dtstart?.tzid ?? ''}`)}`;
@@ -464,7 +552,7 @@ function readCalendars(calendars: JComponent[], format: FeedFormat, options: Par
     let group = byUid.get(raw.uid);
     if (!group) byUid.set(raw.uid, (group = { masters: [], overrides: [] }));
     (raw.recurrenceId ? group.overrides : group.masters).push(raw);
-  });
+  }
 
   const candidates: Candidate[] = [];
   for (const [uid, group] of byUid) {
@@ -484,13 +572,13 @@ function readCalendars(calendars: JComponent[], format: FeedFormat, options: Par
   stripInstancePrefix(events, title);
   events.sort(compareEvents);
   notes.flush(warnings);
-  if (vevents.length === 0) warnings.push('The calendar has no events.');
+  if (raws.length === 0) warnings.push('The calendar has no events.');
   return { events, warnings, format, title, minRefreshMinutes };
 }
 
 /** Gancio prefixes every SUMMARY with "[<instance name>] ": noise in a list that already says which feed it is. */
 function stripInstancePrefix(events: MeetupEvent[], calendarName: string | null): void {
-  const prefixOf = (t: string) => /^\[([^\]]{1,80})\]\s+/.exec(t);
+  const prefixOf = (t: string) => (t.charCodeAt(0) === 91 ? /^\[([^\]]{1,80})\]\s+/.exec(t) : null);
   let shared: string | null = null;
   if (events.length >= 2) {
     const first = prefixOf(events[0]!.title)?.[1] ?? null;
@@ -570,7 +658,8 @@ class EventReader {
     return slot.startMs <= this.to && (slot.endMs ?? slot.startMs) >= this.from;
   }
 
-  private emit(out: Candidate[], uid: string, key: string, slot: Slot, details: Details, priority: number): void {
+  /** `shared`: details are reused by several occurrences, so each event gets its own place and categories. */
+  private emit(out: Candidate[], uid: string, key: string, slot: Slot, details: Details, priority: number, shared = false): void {
     if (!this.inWindow(slot)) return;
     out.push({
       priority,
@@ -587,11 +676,11 @@ class EventReader {
         online: details.online,
         onlineUrl: details.onlineUrl,
         location: details.location,
-        place: details.place ? { ...details.place } : null,
+        place: shared && details.place ? { ...details.place } : details.place,
         url: details.url,
         description: details.description,
         image: details.image,
-        categories: [...details.categories],
+        categories: shared ? [...details.categories] : details.categories,
       },
     });
   }
@@ -644,7 +733,7 @@ class EventReader {
     const slot = this.slot(override, start, master ? { ms: master.durationMs, days: master.days } : null);
     if (!slot) return;
     const key = this.occurrenceKey(rid, master?.zone, master?.allDay ?? rid.allDay);
-    this.emit(out, uid, key, slot, this.details(override, master?.details), override.sequence * 2 + 1);
+    this.emit(out, uid, key, slot, this.details(override, master?.details), override.sequence * 2 + 1, master !== null);
   }
 
   /** The stored-string form of an original occurrence start, as the master's expansion would write it. */
@@ -793,7 +882,7 @@ class EventReader {
         slot = { allDay: false, start: isoOf(startMs), end: endMs === null ? null : isoOf(endMs), startMs, endMs, timeZone: label };
       }
       const before = out.length;
-      this.emit(out, uid, occurrenceKey, slot, applied?.details ?? details, master.sequence * 2);
+      this.emit(out, uid, occurrenceKey, slot, applied?.details ?? details, master.sequence * 2, true);
       if (out.length > before) emitted++;
     }
   }

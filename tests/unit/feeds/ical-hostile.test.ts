@@ -56,6 +56,9 @@ describe('one bad part never fails the feed', () => {
   it.each([
     ['garbage', 'DTSTART:garbage'],
     ['31 February', 'DTSTART:20260231T180000Z'],
+    ['29 February of a common year', 'DTSTART;VALUE=DATE:20270229'],
+    ['month 13', 'DTSTART:20261301T180000Z'],
+    ['minute 61', 'DTSTART;TZID=Europe/Paris:20261201T186100'],
     ['no value', 'DTSTART:'],
     ['a missing DTSTART', 'X-NOTHING:1'],
   ])('skips an event whose start is %s, with a warning', (_label, line) => {

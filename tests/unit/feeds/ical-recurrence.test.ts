@@ -227,3 +227,18 @@ describe('fast DAILY/WEEKLY iterator matches ical.js', () => {
     }
   });
 });
+
+describe('occurrences are independent objects', () => {
+  it('does not share place or categories between occurrences', () => {
+    const text = calendar(
+      ...vevent('UID:s@x', 'DTSTART:20261201T180000Z', 'RRULE:FREQ=WEEKLY;COUNT=3', 'GEO:49.18;-0.37', 'CATEGORIES:js'),
+      ...vevent('UID:s@x', 'RECURRENCE-ID:20261208T180000Z', 'DTSTART:20261208T190000Z'),
+      ...vevent('UID:s@x', 'RECURRENCE-ID:20261215T180000Z', 'DTSTART:20261215T190000Z'),
+    );
+    const events = parseICal(text, wide()).events;
+    expect(events).toHaveLength(3);
+    events[0]!.place!.lat = 0;
+    events[0]!.categories.push('mutated');
+    expect(events.slice(1).map((e) => [e.place!.lat, e.categories])).toEqual([[49.18, ['js']], [49.18, ['js']]]);
+  });
+});
