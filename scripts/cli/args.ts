@@ -69,7 +69,7 @@ const FORMATS: FormatChoice[] = ['auto', 'ical', 'json', 'html'];
 export const EVENTS_FLAGS: FlagSpec[] = [
   { name: '--from', value: 'ISO', help: 'first instant or day to show (default: now − 1 day)', set: (r, v) => void (r.from = v) },
   { name: '--to', value: 'ISO', help: 'last instant or day to show (default: 180 days after --from)', set: (r, v) => void (r.to = v) },
-  { name: '--tz', value: 'IANA', help: 'zone for floating times and for printing (default: the system zone)', set: (r, v) => void (r.tz = v) },
+  { name: '--tz', value: 'IANA', help: 'zone for floating times and for printing (default: the --city zone, else the system zone)', set: (r, v) => void (r.tz = v) },
   {
     name: '--format',
     value: FORMATS.join('|'),
