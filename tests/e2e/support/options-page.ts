@@ -1,4 +1,4 @@
-/** The options page, as a person sets it up: pick the city from the autocomplete, test and add feeds. */
+/** The options page, as a person sets it up: pick the city from the autocomplete, preview and add feeds. */
 import type { Locator, Page } from 'playwright-core';
 import type { ExtensionSession } from './extension';
 
@@ -13,28 +13,42 @@ export class OptionsPage {
     return this.page.getByRole('combobox').first();
   }
 
-  /** Types into the city field and picks the suggestion whose text matches `option` (homonyms show region). */
-  async chooseCity(query: string, option: string | RegExp): Promise<void> {
-    await this.cityInput.click();
-    await this.cityInput.fill(query);
-    const choice = this.page.getByRole('option', { name: option }).first();
-    await choice.waitFor({ state: 'visible', timeout: 15_000 });
-    await choice.click();
+  /** The options of the listbox the combobox controls (not the <option>s of the page's selects). */
+  get suggestions(): Locator {
+    return this.page.getByRole('listbox').getByRole('option');
   }
 
-  /** The field for a feed URL (type=url, or labelled as a feed address). */
+  /** Types a town name and returns the suggestions' texts once they answer this query (homonyms carry region/country). */
+  async typeCity(query: string): Promise<string[]> {
+    await this.cityInput.fill(query);
+    const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const texts = await this.suggestions.allTextContents();
+      if (texts.length > 0 && fold(texts[0]!).includes(fold(query))) return texts;
+      if (Date.now() > deadline) throw new Error(`no suggestions for "${query}" (showing ${JSON.stringify(texts)})`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  async pickSuggestion(index: number): Promise<void> {
+    await this.suggestions.nth(index).click();
+  }
+
+  /** The feed address field (type=url). */
   get feedUrlInput(): Locator {
     return this.page.locator('input[type="url"]').first();
   }
 
-  /** Fills the feed URL and presses the "test" button; returns the preview region once it shows. */
-  async testFeed(url: string, testButton: string | RegExp = /test|preview|check|tester|vérifier|aperçu/i): Promise<Locator> {
+  /** Types a feed address and submits it for a preview (the page asks the background to test it). */
+  async previewFeed(url: string): Promise<void> {
     await this.feedUrlInput.fill(url);
-    const form = this.page.locator('form').filter({ has: this.feedUrlInput });
-    await form.getByRole('button', { name: testButton }).first().click();
-    const preview = this.page.locator('[data-testid="feed-preview"], .feed-preview, [aria-label*="review" i]').first();
-    await preview.waitFor({ state: 'visible', timeout: 30_000 });
-    return preview;
+    await this.feedUrlInput.press('Enter');
+  }
+
+  /** Confirms the previewed feed with the form's "Add" button. */
+  async addPreviewedFeed(): Promise<void> {
+    await this.page.getByRole('button', { name: /^\s*add( feed)?\s*$/i }).click();
   }
 
   async screenshot(path: string): Promise<void> {
