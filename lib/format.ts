@@ -155,14 +155,18 @@ export function formatEventTime(event: MeetupEvent, userZone: string, locale: st
   return { allDay: false, local, there: differs && eventZone ? timeRange(startMs, endMs, eventZone, locale, true) : null };
 }
 
+const distanceFormats = new Map<string, Intl.NumberFormat>();
+
 /** "3.2 km" / "3,2 km"; one decimal under 10 km. */
 export function formatDistance(km: number, locale: string): string {
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: 'kilometer',
-    unitDisplay: 'short',
-    maximumFractionDigits: km < 10 ? 1 : 0,
-  }).format(km);
+  const digits = km < 10 ? 1 : 0;
+  const key = `${locale}|${digits}`;
+  let format = distanceFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', unitDisplay: 'short', maximumFractionDigits: digits });
+    distanceFormats.set(key, format);
+  }
+  return format.format(km);
 }
 
 const RELATIVE_STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [

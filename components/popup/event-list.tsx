@@ -13,6 +13,8 @@ import type { EventItem } from '../../lib/ui/popup-model';
 import { Icon } from '../icons';
 import { usePopup } from './popup-context';
 
+/** Rows in the first frame: a screenful and some, so the popup paints fast even with thousands stored. */
+const FIRST_PAINT_ROWS = 30;
 const PAGE = 150;
 
 export function placeLine(item: EventItem, locale: string): string {
@@ -95,7 +97,7 @@ function EventRow({
 
 export function EventList(): JSX.Element {
   const { model, locale } = usePopup();
-  const limit = useSignal(PAGE);
+  const limit = useSignal(FIRST_PAINT_ROWS);
   const activeId = useSignal<string | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
@@ -114,6 +116,14 @@ export function EventList(): JSX.Element {
   const firstId = shown.value[0]?.items[0]?.event.id ?? null;
   const visibleIds = new Set(shown.value.flatMap((group) => group.items.map((item) => item.event.id)));
   const current = activeId.value !== null && visibleIds.has(activeId.value) ? activeId.value : firstId;
+
+  // The rest of the first page once the first frame is on screen.
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      if (limit.peek() < PAGE) limit.value = PAGE;
+    }, 50);
+    return () => clearTimeout(timer);
+  }, []);
 
   // Back from the detail view: focus returns to the event that was opened.
   useEffect(() => {

@@ -18,8 +18,12 @@ render(
   document.getElementById('app')!,
 );
 void model.start().then(() => {
+  performance.mark('popup-data-loaded');
   // After the first painted frame with data: this opening still shows the "new" markers.
-  requestAnimationFrame(() => setTimeout(() => void model.markSeen(), 0));
+  requestAnimationFrame(() => {
+    performance.mark('popup-rendered');
+    setTimeout(() => void model.markSeen(), 0);
+  });
 });
 addEventListener('hashchange', () => {
   const id = eventIdFromHash(location.hash);

@@ -10,13 +10,13 @@ import { eventDistanceKm, isNearUser, type NearFilter } from '../location/near';
 import { sendMessage } from '../messages';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from '../settings';
 import {
-  EMPTY_FEED_STATE,
-  feedDataItem,
   feedsItem,
+  readFeedDataOnce,
   refreshStatusItem,
   seenItem,
   settingsItem,
   starredItem,
+  watchFeedData,
   type FeedData,
   type RefreshStatus,
   type StarredSnapshot,
@@ -230,16 +230,20 @@ export function createPopupModel(options: PopupModelOptions) {
   let stopFeedEffect: (() => void) | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
 
-  function followFeed(feedId: string): Promise<void> {
-    const item = feedDataItem(feedId);
-    let changed = false;
-    const stop = item.watch((value) => {
-      changed = true;
-      feedData.value = { ...feedData.value, [feedId]: value ?? { state: EMPTY_FEED_STATE, events: [] } };
-    });
-    feedMirrors.set(feedId, stop);
-    return item.getValue().then((value) => {
-      if (!changed) feedData.value = { ...feedData.value, [feedId]: value };
+  /** Reads the feeds' data in one go, then follows each feed (a change that lands first wins). */
+  function followFeeds(feedIds: string[]): Promise<void> {
+    const changed = new Set<string>();
+    for (const feedId of feedIds) {
+      const stop = watchFeedData(feedId, (value) => {
+        changed.add(feedId);
+        feedData.value = { ...feedData.value, [feedId]: value };
+      });
+      feedMirrors.set(feedId, stop);
+    }
+    return readFeedDataOnce(feedIds).then((read) => {
+      const next = { ...feedData.value };
+      for (const [feedId, value] of read) if (!changed.has(feedId)) next[feedId] = value;
+      feedData.value = next;
     });
   }
 
@@ -257,12 +261,13 @@ export function createPopupModel(options: PopupModelOptions) {
       settingsMirror.ready,
       starredMirror.ready,
       statusMirror.ready,
-      ...feeds.value.map((feed) => followFeed(feed.id)),
+      followFeeds(feeds.value.map((feed) => feed.id)),
     ]);
     // Feeds added or removed while the popup is open (an import in the options page, a refresh).
     stopFeedEffect = effect(() => {
       const ids = new Set(feeds.value.map((feed) => feed.id));
-      for (const id of ids) if (!feedMirrors.has(id)) void followFeed(id);
+      const added = [...ids].filter((id) => !feedMirrors.has(id));
+      if (added.length) void followFeeds(added);
       for (const [id, stop] of feedMirrors) {
         if (!ids.has(id)) {
           stop();
