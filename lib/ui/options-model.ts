@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { sendMessage, type CityMatch, type FeedPreview } from '../messages';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings, type UserCity } from '../settings';
 import { buildSettingsFile, parseSettingsFile, type ImportProblem } from '../settings-file';
-import { EMPTY_FEED_STATE, feedDataItem, feedsItem, settingsItem, type FeedState } from '../storage';
+import { feedsItem, readFeedDataOnce, settingsItem, watchFeedData, type FeedState } from '../storage';
 import { mirrorItem, type Mirror } from './mirror';
 
 export const UNDO_MS = 8000;
@@ -103,15 +103,20 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
   let searchTimer: ReturnType<typeof setTimeout> | null = null;
   let searchSeq = 0;
 
-  function followState(feedId: string): void {
-    if (stateWatchers.has(feedId)) return;
-    const item = feedDataItem(feedId);
-    const stop = item.watch((value) => {
-      feedStates.value = { ...feedStates.value, [feedId]: value?.state ?? EMPTY_FEED_STATE };
-    });
-    stateWatchers.set(feedId, stop);
-    void item.getValue().then((value) => {
-      if (!(feedId in feedStates.value)) feedStates.value = { ...feedStates.value, [feedId]: value.state };
+  /** Each feed's state (status line), read in one go and then followed. */
+  function followStates(feedIds: string[]): void {
+    const added = feedIds.filter((feedId) => !stateWatchers.has(feedId));
+    if (!added.length) return;
+    for (const feedId of added) {
+      const stop = watchFeedData(feedId, (value) => {
+        feedStates.value = { ...feedStates.value, [feedId]: value.state };
+      });
+      stateWatchers.set(feedId, stop);
+    }
+    void readFeedDataOnce(added).then((read) => {
+      const next = { ...feedStates.value };
+      for (const [feedId, value] of read) if (!(feedId in next)) next[feedId] = value.state;
+      feedStates.value = next;
     });
   }
 
@@ -136,9 +141,9 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
     const feedsMirror = mirrorItem(feedsItem, feeds);
     mirrors.push(settingsMirror, feedsMirror);
     await Promise.all([settingsMirror.ready, feedsMirror.ready]);
-    feeds.value.forEach((feed) => followState(feed.id));
+    followStates(feeds.value.map((feed) => feed.id));
     const stopFeedFollow = feedsItem.watch((list) => {
-      list.forEach((feed) => followState(feed.id));
+      followStates(list.map((feed) => feed.id));
       void checkPermissions(list);
     });
     mirrors.push({ ready: Promise.resolve(), stop: stopFeedFollow });
