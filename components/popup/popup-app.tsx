@@ -268,8 +268,8 @@ export function PopupApp(): JSX.Element {
   return (
     <div class="popup">
       <Header searchRef={searchRef} />
-      <Notices />
       <main class="content" aria-busy={!model.loaded.value}>
+        <Notices />
         {selected ? <EventDetail item={selected} /> : <Content />}
       </main>
       <DiscoverySlot />
