@@ -45,7 +45,8 @@ describe('one bad part never fails the feed', () => {
     ['a line without ":"', ['this line is broken'], 'Ignored 1 unreadable line.'],
     ['an unclosed quote in a parameter', ['DESCRIPTION;ALTREP="cid:part1.0001@example.org:Details'], 'Ignored 1 unreadable line.'],
     ['an empty parameter name', ['SUMMARY;=x:foo'], 'Ignored 1 unreadable line.'],
-    ['an unreadable RRULE', ['RRULE:FREQ=WEEKLY;BYDAY=XX'], 'Ignored 1 unreadable line.'],
+    // The event stays, as a one-off.
+    ['an unreadable RRULE', ['RRULE:FREQ=WEEKLY;BYDAY=XX'], 'A repeating event was cut short: unreadable repeat rule.'],
   ])('%s inside an event', (_label, bad, warning) => {
     const text = calendar(...vevent('UID:bad@x', 'DTSTART:20261202T180000Z', 'SUMMARY:Has a bad line', ...bad), ...good);
     const result = parseICal(text, wide());

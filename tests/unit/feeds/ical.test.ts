@@ -193,6 +193,34 @@ describe('hand-written feed', () => {
   });
 });
 
+describe('escapes, quoted parameters, folding, nested alarms', () => {
+  const events = parseICal(fixture('tricky.ics'), wide()).events;
+
+  it('unescapes text and joins folded lines, even inside an escape', () => {
+    const event = one(events, 'tricky-1@example.org');
+    expect(event).toMatchObject({
+      title: 'Lowercase name, last one wins',
+      start: '2026-12-01T18:00:00Z',
+      end: '2026-12-01T20:00:00Z',
+      timeZone: 'Europe/Paris',
+      location: 'Salle 1, 2e étage',
+      categories: ['a,b', 'c', 'd'],
+      image: 'https://example.org/poster.png',
+    });
+    expect(event.description).toBe('Line one\nLine two\nLine three with a long text that is folded in the middle of a word and even in the middle of an escape , see?');
+  });
+
+  it('reads dates, date EXDATEs, PERIOD RDATEs and lowercase STATUS', () => {
+    expect(byUid(events, 'tricky-2@example.org').map((e) => [e.start, e.end, e.status])).toEqual([
+      ['2026-12-05', '2026-12-06', 'tentative'],
+      ['2026-12-26', '2026-12-27', 'tentative'],
+      ['2026-12-30', '2026-12-31', 'tentative'],
+    ]);
+    expect(one(events, 'tricky-3@example.org')).toMatchObject({ start: '2026-12-07', end: '2026-12-08', allDay: true });
+    expect(one(events, 'tricky-4@example.org')).toMatchObject({ start: '2026-12-08T18:00:00Z', end: '2026-12-08T21:00:00Z', description: null });
+  });
+});
+
 describe('floating times', () => {
   const text = calendar(...vevent('UID:f@x', 'DTSTART:20261209T183000', 'DTEND:20261209T203000', 'SUMMARY:Apéro'));
   const withCalendarZone = text.replace('PRODID:-//test//EN', 'PRODID:-//test//EN\r\nX-WR-TIMEZONE:Asia/Tokyo');
@@ -250,7 +278,7 @@ describe('missing UID', () => {
 });
 
 describe('jCal', () => {
-  it.each(['meetup.ics', 'luma.ics', 'gancio.ics', 'mobilizon.ics', 'outlook.ics', 'handwritten.ics'])(
+  it.each(['meetup.ics', 'luma.ics', 'gancio.ics', 'mobilizon.ics', 'outlook.ics', 'handwritten.ics', 'tricky.ics'])(
     '%s read as jCal gives the same events as iCal',
     (name) => {
       const text = fixture(name);
