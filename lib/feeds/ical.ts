@@ -1,12 +1,13 @@
 /**
  * iCalendar (RFC 5545) and jCal (RFC 7265) readers.
  *
- * Both go through the same jCal tree: ical.js parses text into jCal arrays, and we walk those arrays directly
- * instead of building an ICAL.Event/ICAL.Time per event (that is what makes the plain ical.js loop take seconds
- * on big feeds). Zone math goes through lib/time.ts (Intl, cached offsets); ical.js's recurrence iterator is used
+ * Both end in the same event records: jCal arrays (from JSON, or from ICAL.parse for the calendar header,
+ * VTIMEZONEs and any unusual VEVENT) are walked directly, and plain VEVENT text is scanned straight into the same
+ * record. We never build an ICAL.Event/ICAL.Time per event: that is what makes the plain ical.js loop take seconds
+ * on big feeds (`npm run bench`). Zone math goes through lib/time.ts (Intl, cached offsets); ical.js's recurrence iterator is used
  * only for recurring events, and its Timezone only for custom zones Intl does not know.
  *
- * Choices (see docs in the report of issue 2):
+ * Choices:
  * - `timeZone`: the IANA zone of a TZID; for floating times the zone used; for UTC ("Z") times the feed's
  *   X-WR-TIMEZONE when it has one, else null (a Z time says nothing about where the event happens); null for
  *   all-day dates and for custom VTIMEZONEs without an IANA name.

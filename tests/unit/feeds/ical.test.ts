@@ -149,6 +149,16 @@ describe('Outlook export (Windows zone names, no VTIMEZONE)', () => {
     expect(result.warnings).toEqual(['Unknown time zone "Mars Standard Time": times read in Europe/Paris.']);
   });
 
+  it('takes the IANA zone of a custom VTIMEZONE from X-LIC-LOCATION', () => {
+    const text = calendar(
+      'BEGIN:VTIMEZONE', 'TZID:Paris time', 'X-LIC-LOCATION:Europe/Paris',
+      'BEGIN:STANDARD', 'DTSTART:19701025T030000', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'END:STANDARD', 'END:VTIMEZONE',
+      ...vevent('UID:lic@x', 'DTSTART;TZID=Paris time:20260701T190000'),
+    );
+    // Intl knows Europe/Paris, summer time included, even though this VTIMEZONE lists only winter rules.
+    expect(parseICal(text, wide()).events[0]).toMatchObject({ start: '2026-07-01T17:00:00Z', timeZone: 'Europe/Paris' });
+  });
+
   it('uses the per-feed zone for unknown TZIDs when given another one', () => {
     const events = parseICal(fixture('outlook.ics'), wide({ defaultTimeZone: 'Asia/Tokyo' })).events;
     expect(one(events, suffix('unknown')).start).toBe('2026-12-08T01:00:00Z');
