@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: runs every scripts/bench/*.ts module in name order. Each module's default export is an
  * `async () => void` that prints its own section, so benchmarks can be added without touching this runner.
+ * `npm run bench -- parser` runs only the modules whose file name starts with one of the arguments.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,11 +14,18 @@ const modules = readdirSync(dir)
   .filter((name) => only.length === 0 || only.some((o) => name.startsWith(o)))
   .sort();
 
+if (modules.length === 0) console.error(`No benchmark in scripts/bench matches ${only.join(', ')}.`);
 for (const name of modules) {
-  const module = (await import(pathToFileURL(join(dir, name)).href)) as { default?: () => Promise<void> };
-  if (typeof module.default !== 'function') {
-    console.error(`scripts/bench/${name}: no default export, skipped`);
-    continue;
+  try {
+    const module = (await import(pathToFileURL(join(dir, name)).href)) as { default?: () => Promise<void> };
+    if (typeof module.default !== 'function') {
+      console.error(`scripts/bench/${name}: no default export, skipped`);
+      continue;
+    }
+    await module.default();
+  } catch (error) {
+    // One broken benchmark must not hide the others' numbers.
+    console.error(`scripts/bench/${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
   }
-  await module.default();
 }
