@@ -4,8 +4,8 @@
  * Both end in the same event records: jCal arrays (from JSON, or from ICAL.parse for the calendar header,
  * VTIMEZONEs and any unusual VEVENT) are walked directly, and plain VEVENT text is scanned straight into the same
  * record. We never build an ICAL.Event/ICAL.Time per event: that is what makes the plain ical.js loop take seconds
- * on big feeds (`npm run bench`). Zone math goes through lib/time.ts (Intl, cached offsets); ical.js's recurrence iterator is used
- * only for recurring events, and its Timezone only for custom zones Intl does not know.
+ * on big feeds (`npm run bench`). Zone math goes through lib/time.ts (Intl, cached offsets); ical.js's
+ * recurrence iterator serves only rules our fast path does not cover, and its Timezone only zones Intl does not know.
  *
  * Choices:
  * - `timeZone`: the IANA zone of a TZID; for floating times the zone used; for UTC ("Z") times the feed's
