@@ -54,6 +54,10 @@ describe('DST weeks', () => {
     ['America/Los_Angeles', '20261026T090000', 'FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;COUNT=6', ['2026-10-26T16:00:00Z', '2026-10-27T16:00:00Z', '2026-10-28T16:00:00Z', '2026-10-29T16:00:00Z', '2026-10-30T16:00:00Z', '2026-11-02T17:00:00Z']],
     // Europe: 25 October 2026.
     ['Europe/Paris', '20261020T190000', 'FREQ=WEEKLY;COUNT=2', ['2026-10-20T17:00:00Z', '2026-10-27T18:00:00Z']],
+    // 02:30 does not exist on 29 March in Paris: moved forward by the gap (RFC 5545), i.e. 03:30 summer time.
+    ['Europe/Paris', '20260322T023000', 'FREQ=WEEKLY;COUNT=2', ['2026-03-22T01:30:00Z', '2026-03-29T01:30:00Z']],
+    // 02:30 happens twice on 25 October: the first one.
+    ['Europe/Paris', '20261018T023000', 'FREQ=WEEKLY;COUNT=2', ['2026-10-18T00:30:00Z', '2026-10-25T00:30:00Z']],
     // Southern hemisphere: Auckland moves back on 5 April 2026.
     ['Pacific/Auckland', '20260401T180000', 'FREQ=WEEKLY;COUNT=2', ['2026-04-01T05:00:00Z', '2026-04-08T06:00:00Z']],
   ])('%s %s %s', (zone, start, rule, expected) => {
