@@ -93,6 +93,11 @@ export function CityPicker(): JSX.Element {
             model.searchCity(e.currentTarget.value);
           }}
           onKeyDown={onKeyDown}
+          onBlur={() => {
+            // Options keep focus in the input on mousedown, so this only runs when focus really leaves.
+            active.value = -1;
+            model.cityResults.value = [];
+          }}
         />
         <ul id="city-listbox" role="listbox" aria-label={t('cityResultsLabel')} class="listbox" hidden={!open}>
           {results.map((match, index) => (
