@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import './tests/node20-shims';
 
 export default defineConfig({
   plugins: [WxtVitest()],
