@@ -6,11 +6,15 @@ import type { FeedFormat, MeetupEvent } from './events';
 import type { FeedConfig, FeedFormatSetting } from './settings';
 import type { DiscoveredFeed } from './discover/types';
 import type { SuggestedGroups } from './directory/directory-schema';
+import type { FeedProblemCode, FeedProblemParams } from './feed-problem';
 
 export interface FeedPreview {
   ok: boolean;
   /** Short human-readable error when !ok. */
   error: string | null;
+  /** `error` as data the pages translate (lib/feed-problem.ts). */
+  errorCode?: FeedProblemCode | null;
+  errorParams?: FeedProblemParams | null;
   format: FeedFormat | null;
   title: string | null;
   eventCount: number;

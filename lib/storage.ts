@@ -12,6 +12,7 @@ import { migrateNotifiedToV2, type NotifiedV2 } from './migrations/notified-v2';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from './settings';
 import { compactEvent, expandEvent, type StoredEvent } from './stored-events';
 import { EMPTY_DIRECTORY_STATE, type DirectoryState } from './directory/update-directory';
+import type { FeedProblemCode, FeedProblemParams } from './feed-problem';
 
 export interface FeedState {
   /** ISO instants. */
@@ -21,6 +22,9 @@ export interface FeedState {
   lastModified: string | null;
   /** Short human-readable error of the last attempt; null when it succeeded. */
   error: string | null;
+  /** `error` as data the pages translate (lib/feed-problem.ts); absent in data stored before it existed. */
+  errorCode?: FeedProblemCode | null;
+  errorParams?: FeedProblemParams | null;
   /** Consecutive failures, for backoff. */
   failures: number;
   /** ISO instant before which the feed is not fetched again (backoff, REFRESH-INTERVAL). */

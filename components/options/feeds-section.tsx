@@ -4,6 +4,7 @@ import { useMemo } from 'preact/hooks';
 import { formatEventTime, formatRelativeTime, shortDate, dayKeyOf } from '../../lib/format';
 import type { FeedConfig } from '../../lib/settings';
 import { canonicalTimeZone, systemTimeZone } from '../../lib/time';
+import { feedProblemText } from '../../lib/ui/feed-problem-text';
 import { t, tn, type MessageKey } from '../../lib/ui/i18n';
 import { hostOf } from '../../lib/ui/popup-model';
 import { useOptions } from './options-context';
@@ -52,10 +53,7 @@ function AddFeed(): JSX.Element {
           placeholder="https://… / webcal://…"
           aria-describedby="feed-url-hint"
           value={model.feedUrl.value}
-          onInput={(e) => {
-            model.feedUrl.value = e.currentTarget.value;
-            if (model.addPhase.peek() === 'tested') model.addPhase.value = 'idle';
-          }}
+          onInput={(e) => model.setFeedUrl(e.currentTarget.value)}
         />
         <button type="submit" class="button" disabled={phase === 'testing' || !model.feedUrl.value.trim()}>
           {phase === 'testing' ? t('feedTesting') : t('feedTest')}
@@ -135,7 +133,7 @@ function AddFeed(): JSX.Element {
               <p class="hint">{t('feedPermissionHint', hostOf(model.previewUrl.value ?? ''))}</p>
             </>
           ) : (
-            <p class="error">{t('feedTestError', preview.error ?? t('feedUnknownError'))}</p>
+            <p class="error">{t('feedTestError', feedProblemText(preview, locale) ?? t('feedUnknownError'))}</p>
           )}
         </div>
       )}
@@ -172,7 +170,7 @@ function FeedRow({ feed, zones }: { feed: FeedConfig; zones: string[] }): JSX.El
       </p>
       {state?.error && (
         <p class="error">
-          {t('feedError', state.error)}
+          {t('feedError', feedProblemText(state, locale) ?? state.error)}
         </p>
       )}
       {!granted && (

@@ -2,6 +2,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { formatRelativeTime } from '../../lib/format';
+import { feedProblemText } from '../../lib/ui/feed-problem-text';
 import { t, tn } from '../../lib/ui/i18n';
 import type { ModeFilter } from '../../lib/ui/popup-model';
 import { Icon } from '../icons';
@@ -210,7 +211,7 @@ function Notices(): JSX.Element | null {
         <ul class="feed-errors" aria-label={t('failingFeedsLabel')}>
           {failing.map((feed) => (
             <li key={feed.id} class="notice notice-error">
-              <strong>{feed.name}</strong>: {feed.error}
+              <strong>{feed.name}</strong>: {feedProblemText(model.feedData.value[feed.id]?.state ?? feed) ?? feed.error}
             </li>
           ))}
         </ul>

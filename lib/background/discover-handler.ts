@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { bundledDirectory } from '../directory/bundled-directory';
 import { directoryStateItem, feedsItem, settingsItem } from '../storage';
-import { normalizeFeedUrl } from './feed-url';
+import { normalizeFeedUrl } from '../feed-url';
 import { mapWithConcurrency } from './concurrency';
 import { findFeedCandidates } from '../discover/find-feed-candidates';
 import type { DiscoveredFeed, FeedCandidate } from '../discover/types';

@@ -3,6 +3,7 @@
  * and size, and every failure turned into a short sentence a user can act on.
  */
 import { FeedError, isFeedError } from '../feeds/errors';
+import { httpProblem, problemOfFeedError, type FeedProblem } from '../feed-problem';
 
 export const FETCH_TIMEOUT_MS = 20_000;
 export const MAX_FEED_BYTES = 5 * 1024 * 1024;
@@ -26,7 +27,8 @@ export interface Validators {
 export type FetchResult =
   | { kind: 'unchanged'; validators: Validators }
   | { kind: 'body'; body: string; contentType: string | null; url: string; validators: Validators }
-  | { kind: 'error'; code: FeedError['code'] | 'permission'; message: string };
+  /** `message` is the English sentence (CLI, logs, fallback); `problem` is what the pages translate. */
+  | { kind: 'error'; code: FeedError['code'] | 'permission'; message: string; problem: FeedProblem };
 
 const ACCEPT =
   'text/calendar, application/calendar+json, application/ld+json, application/json;q=0.9, text/html;q=0.5, */*;q=0.1';
@@ -44,7 +46,12 @@ export async function fetchFeed(url: string, validators: Validators, deps: Fetch
   try {
     fetchUrl = deps.toFetchUrl(url);
   } catch (error) {
-    return { kind: 'error', code: 'unsupported-url', message: isFeedError(error) ? error.message : 'Not a web address' };
+    return {
+      kind: 'error',
+      code: 'unsupported-url',
+      message: isFeedError(error) ? error.message : 'Not a web address',
+      problem: { code: 'unsupportedUrl', params: {} },
+    };
   }
   const timeoutMs = deps.timeoutMs ?? FETCH_TIMEOUT_MS;
   const controller = new AbortController();
@@ -66,7 +73,12 @@ export async function fetchFeed(url: string, validators: Validators, deps: Fetch
     if (response.status === 304) return { kind: 'unchanged', validators: next };
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
-      return { kind: 'error', code: 'http', message: `Server answered ${response.status}` };
+      return {
+        kind: 'error',
+        code: 'http',
+        message: `Server answered ${response.status}`,
+        problem: httpProblem(response.status, hostOf(fetchUrl)),
+      };
     }
     // The body must arrive before the timeout too: a server trickling bytes is as stuck as a silent one.
     const body = await deps.readBody(response, MAX_FEED_BYTES);
@@ -79,14 +91,29 @@ export async function fetchFeed(url: string, validators: Validators, deps: Fetch
     };
   } catch (error) {
     if (controller.signal.aborted) {
-      return { kind: 'error', code: 'timeout', message: `Timed out after ${Math.round(timeoutMs / 1000)} s` };
+      const seconds = Math.round(timeoutMs / 1000);
+      return {
+        kind: 'error',
+        code: 'timeout',
+        message: `Timed out after ${seconds} s`,
+        problem: { code: 'timeout', params: { host: hostOf(fetchUrl), seconds } },
+      };
     }
-    if (isFeedError(error)) return { kind: 'error', code: error.code, message: error.message };
+    if (isFeedError(error)) {
+      return {
+        kind: 'error',
+        code: error.code,
+        message: error.message,
+        problem: problemOfFeedError(error.code, error.message, { host: hostOf(fetchUrl), limitBytes: MAX_FEED_BYTES }),
+      };
+    }
     // Without the origin's permission only servers that allow CORS answer: say which case this is.
     if (deps.hasHostPermission && !(await deps.hasHostPermission(fetchUrl).catch(() => true))) {
-      return { kind: 'error', code: 'permission', message: `No permission to read ${hostOf(fetchUrl)} yet` };
+      const host = hostOf(fetchUrl);
+      return { kind: 'error', code: 'permission', message: `No permission to read ${host} yet`, problem: { code: 'permission', params: { host } } };
     }
-    return { kind: 'error', code: 'network', message: `Could not reach ${hostOf(fetchUrl)}` };
+    const host = hostOf(fetchUrl);
+    return { kind: 'error', code: 'network', message: `Could not reach ${host}`, problem: { code: 'network', params: { host } } };
   } finally {
     clearTimeout(timer);
   }

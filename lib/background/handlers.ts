@@ -5,7 +5,7 @@ import type { FeedConfig } from '../settings';
 import { feedDataItem, feedsItem, seenItem, settingsItem } from '../storage';
 import type { BackgroundDeps } from './deps';
 import { endMs } from './event-time';
-import { feedHostName, normalizeFeedUrl } from './feed-url';
+import { feedHostName, normalizeFeedUrl } from '../feed-url';
 import type { Refresher } from './refresh';
 import { loadStoredView, enabledEvents, nearFilterOf } from './stored-view';
 import { readFeed, userZone } from './sync-feed';
@@ -37,7 +37,7 @@ export function createHandlers(deps: BackgroundDeps, refresher: Refresher): Hand
       try {
         normalized = normalizeFeedUrl(url);
       } catch (error) {
-        return { ...empty, error: (error as Error).message };
+        return { ...empty, error: (error as Error).message, errorCode: 'unsupportedUrl', errorParams: {} };
       }
       const settings = await settingsItem.getValue();
       const result = await readFeed(
@@ -46,7 +46,9 @@ export function createHandlers(deps: BackgroundDeps, refresher: Refresher): Hand
         { etag: null, lastModified: null },
         deps,
       );
-      if (result.kind === 'error') return { ...empty, error: result.message };
+      if (result.kind === 'error') {
+        return { ...empty, error: result.message, errorCode: result.problem.code, errorParams: result.problem.params };
+      }
       if (result.kind !== 'parsed') return { ...empty, error: 'Unexpected answer from the server' };
       const now = deps.now();
       const zone = userZone(settings);

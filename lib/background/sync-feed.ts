@@ -6,7 +6,8 @@ import { isFeedError } from '../feeds/errors';
 import type { MeetupEvent } from '../events';
 import type { FeedConfig, Settings } from '../settings';
 import { feedDataItem, feedsItem, type FeedData, type FeedState } from '../storage';
-import { defaultTimeZoneFor } from '../location/default-zone';
+import { defaultTimeZoneFor, feedZoneOptions } from '../location/default-zone';
+import { problemOfFeedError } from '../feed-problem';
 import type { ParseFeed, ResolveEvents } from './deps';
 import { fetchFeed, type FetchDeps } from './fetch-feed';
 import { backoffMs } from './schedule';
@@ -55,14 +56,18 @@ export async function readFeed(
   try {
     parsed = deps.parse(fetched.body, {
       feedId: config.id,
-      defaultTimeZone: defaultTimeZoneFor(settings.city, config),
+      // The feed's zone setting > the zone the feed declares (X-WR-TIMEZONE…) > the city's zone > the system's.
+      ...feedZoneOptions(settings.city, config),
       now: deps.now(),
       baseUrl: fetched.url,
       format: config.format,
       contentType: fetched.contentType,
     });
   } catch (error) {
-    return { kind: 'error' as const, code: 'malformed' as const, message: isFeedError(error) ? error.message : 'Could not read this feed' };
+    // The parser's own code (empty, not-a-feed, too-deep…) says more than "malformed".
+    const code = isFeedError(error) ? error.code : ('malformed' as const);
+    const message = isFeedError(error) ? error.message : 'Could not read this feed';
+    return { kind: 'error' as const, code, message, problem: problemOfFeedError(code, message) };
   }
   let events: MeetupEvent[] = parsed.events;
   const warnings = [...parsed.warnings];
@@ -96,6 +101,8 @@ export async function syncFeed(config: FeedConfig, context: SyncContext, deps: S
         lastAttempt: attempt,
         lastSuccess: attempt,
         error: null,
+        errorCode: null,
+        errorParams: null,
         failures: 0,
         nextAttemptAfter: minIntervalEnd(attemptMs, previous.state.minRefreshMinutes),
         eventCount: events.length,
@@ -117,6 +124,8 @@ export async function syncFeed(config: FeedConfig, context: SyncContext, deps: S
         lastAttempt: attempt,
         lastSuccess: attempt,
         error: null,
+        errorCode: null,
+        errorParams: null,
         failures: 0,
         nextAttemptAfter: minIntervalEnd(attemptMs, parsed.minRefreshMinutes),
         eventCount: fitted.events.length,
@@ -137,6 +146,8 @@ export async function syncFeed(config: FeedConfig, context: SyncContext, deps: S
         ...previous.state,
         lastAttempt: attempt,
         error: result.message,
+        errorCode: result.problem.code,
+        errorParams: result.problem.params,
         failures,
         nextAttemptAfter: iso(nowMs + backoffMs(failures)),
         eventCount: events.length,

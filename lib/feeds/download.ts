@@ -4,7 +4,7 @@
  */
 import { DEFAULT_BODY_LIMIT, readBodyWithLimit } from './body';
 import { FeedError } from './errors';
-import { toFetchUrl } from './feed-url';
+import { toFetchUrl } from '../feed-url';
 
 export interface DownloadOptions {
   fetch?: typeof fetch;

@@ -4,6 +4,7 @@
  */
 import { batch, computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
+import { feedOrigin, feedOriginPattern, parseFeedUrl } from '../feed-url';
 import { sendMessage, type CityMatch, type FeedPreview } from '../messages';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings, type UserCity } from '../settings';
 import { buildSettingsFile, parseSettingsFile, type ImportProblem } from '../settings-file';
@@ -12,30 +13,6 @@ import { mirrorItem, type Mirror } from './mirror';
 
 export const UNDO_MS = 8000;
 export const CITY_SEARCH_DELAY_MS = 250;
-
-/** `webcal://` is iCal over https: the origin to ask for is the https one. */
-export function feedOrigin(url: string): string | null {
-  try {
-    const parsed = new URL(url.trim().replace(/^webcals?:/i, 'https:'));
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : null;
-  } catch {
-    return null;
-  }
-}
-
-/** What the user typed, made into a URL we can test: a missing scheme means https. */
-export function normalizeFeedUrl(input: string): string | null {
-  const trimmed = input.trim();
-  if (!trimmed) return null;
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
-  try {
-    const url = new URL(withScheme);
-    if (!['http:', 'https:', 'webcal:', 'webcals:'].includes(url.protocol) || !url.hostname) return null;
-    return url.href;
-  } catch {
-    return null;
-  }
-}
 
 export function cityFromMatch(match: CityMatch): UserCity {
   return {
@@ -102,6 +79,47 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
   let undoTimer: ReturnType<typeof setTimeout> | null = null;
   let searchTimer: ReturnType<typeof setTimeout> | null = null;
   let searchSeq = 0;
+  /**
+   * The origin a "Test" click's prompt granted, while its feed is not added yet. Only what this page granted
+   * is recorded: an origin held before (another feed's, the test build's) is never taken back.
+   */
+  let testGrant: { pattern: string } | null = null;
+  /** Bumped by each test and each reset: a test answered after the form moved on is dropped. */
+  let testSeq = 0;
+
+  /** Never throws: where the API is missing, nothing is granted. */
+  function requestOrigin(pattern: string): Promise<boolean> {
+    try {
+      return browser.permissions.request({ origins: [pattern] }).catch(() => false);
+    } catch {
+      return Promise.resolve(false);
+    }
+  }
+
+  /** Unknown counts as held, so that we never take back what we cannot tell we gave. */
+  function holdsOrigin(pattern: string): Promise<boolean> {
+    try {
+      return browser.permissions.contains({ origins: [pattern] }).catch(() => true);
+    } catch {
+      return Promise.resolve(true);
+    }
+  }
+
+  /** The tested feed was not added (form cleared, another origin tested, page left): take back its origin. */
+  function releaseTestGrant(): void {
+    const grant = testGrant;
+    testGrant = null;
+    if (grant) giveBack(grant.pattern);
+  }
+
+  function giveBack(pattern: string): void {
+    if (feeds.value.some((feed) => feedOriginPattern(feed.url) === pattern)) return;
+    try {
+      void browser.permissions.remove({ origins: [pattern] }).catch(() => undefined);
+    } catch {
+      // No permissions API: nothing was granted by us either.
+    }
+  }
 
   /** Each feed's state (status line), read in one go and then followed. */
   function followStates(feedIds: string[]): void {
@@ -152,6 +170,7 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
   }
 
   function dispose(): void {
+    releaseTestGrant();
     mirrors.forEach((mirror) => mirror.stop());
     stateWatchers.forEach((stop) => stop());
     if (undoTimer) clearTimeout(undoTimer);
@@ -169,6 +188,8 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
   }
 
   function resetAddForm(): void {
+    testSeq++;
+    releaseTestGrant();
     batch(() => {
       feedUrl.value = '';
       feedName.value = '';
@@ -208,6 +229,20 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
     updateSettings,
     updateFeed,
     resetAddForm,
+    /** The URL field's input: a new address needs a new test; an emptied field gives back a test's permission. */
+    setFeedUrl(value: string): void {
+      feedUrl.value = value;
+      if (addPhase.peek() === 'tested') addPhase.value = 'idle';
+      if (!value.trim()) {
+        testSeq++;
+        releaseTestGrant();
+        batch(() => {
+          preview.value = null;
+          previewUrl.value = null;
+          addPhase.value = 'idle';
+        });
+      }
+    },
     tick(): void {
       now.value = clock();
     },
@@ -279,35 +314,59 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
 
     // ---- add a feed ---------------------------------------------------------------------------------------
 
-    async testFeed(): Promise<void> {
-      const url = normalizeFeedUrl(feedUrl.value);
-      if (!url) {
+    /**
+     * Must be called straight from the click (or submit) handler: the background can only read a server
+     * without CORS once the origin is granted, and the prompt needs the user's gesture, so
+     * `permissions.request` is the first call, before any await. A refusal still tests (CORS servers answer);
+     * the preview then says the permission is missing.
+     */
+    testFeed(): Promise<void> {
+      const url = parseFeedUrl(feedUrl.value);
+      const pattern = url ? feedOriginPattern(url) : null;
+      if (!url || !pattern) {
         batch(() => {
           addError.value = 'badUrl';
           preview.value = null;
           addPhase.value = 'idle';
         });
-        return;
+        return Promise.resolve();
       }
+      const requested = requestOrigin(pattern);
+      // Asked in the same turn as the request, so before anyone could answer its prompt.
+      const heldBefore = holdsOrigin(pattern);
+      if (testGrant && testGrant.pattern !== pattern) releaseTestGrant();
+      const seq = ++testSeq;
       batch(() => {
         addPhase.value = 'testing';
         addError.value = null;
         preview.value = null;
       });
-      try {
-        const result = await sendMessage('testFeed', { url });
-        batch(() => {
-          preview.value = result;
-          previewUrl.value = url;
-          if (result.ok && !feedName.value.trim() && result.title) feedName.value = result.title;
-          addPhase.value = 'tested';
-        });
-      } catch {
-        batch(() => {
-          addError.value = 'testFailed';
-          addPhase.value = 'idle';
-        });
-      }
+      return Promise.all([requested, heldBefore])
+        .then(([ok, before]) => {
+          if (ok && !before) {
+            if (seq === testSeq) testGrant = { pattern };
+            else giveBack(pattern);
+          }
+          return sendMessage('testFeed', { url });
+        })
+        .then(
+          (result) => {
+            if (seq !== testSeq) return;
+            batch(() => {
+              preview.value = result;
+              previewUrl.value = url;
+              if (result.ok && !feedName.value.trim() && result.title) feedName.value = result.title;
+              addPhase.value = 'tested';
+            });
+          },
+          () => {
+            if (seq !== testSeq) return;
+            batch(() => {
+              addError.value = 'testFailed';
+              addPhase.value = 'idle';
+            });
+          },
+        );
     },
 
     /**
@@ -318,39 +377,35 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
       const url = previewUrl.value;
       const origin = url ? feedOrigin(url) : null;
       if (!url || !origin || !preview.value?.ok) return Promise.resolve(false);
+      // Already granted by the Test click in most cases: then this resolves true without a prompt.
+      const request = requestOrigin(`${origin}/*`);
       addPhase.value = 'adding';
-      let request: Promise<boolean>;
-      try {
-        request = browser.permissions.request({ origins: [`${origin}/*`] });
-      } catch {
-        request = Promise.resolve(false);
-      }
-      return request
-        .catch(() => false)
-        .then(async (ok) => {
-          if (!ok) {
-            batch(() => {
-              addError.value = 'permissionDenied';
-              addPhase.value = 'tested';
-            });
-            return false;
-          }
-          try {
-            await sendMessage('addFeed', {
-              url,
-              name: feedName.value.trim() || preview.value?.title || undefined,
-              allEventsLocal: feedAllLocal.value,
-            });
-            resetAddForm();
-            return true;
-          } catch {
-            batch(() => {
-              addError.value = 'addFailed';
-              addPhase.value = 'tested';
-            });
-            return false;
-          }
-        });
+      return request.then(async (ok) => {
+        if (!ok) {
+          batch(() => {
+            addError.value = 'permissionDenied';
+            addPhase.value = 'tested';
+          });
+          return false;
+        }
+        try {
+          await sendMessage('addFeed', {
+            url,
+            name: feedName.value.trim() || preview.value?.title || undefined,
+            allEventsLocal: feedAllLocal.value,
+          });
+          // The feed uses the origin now: nothing to give back.
+          testGrant = null;
+          resetAddForm();
+          return true;
+        } catch {
+          batch(() => {
+            addError.value = 'addFailed';
+            addPhase.value = 'tested';
+          });
+          return false;
+        }
+      });
     },
 
     /** For a feed whose origin is not granted (imported, or permission revoked): ask again, in the click. */

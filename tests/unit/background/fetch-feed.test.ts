@@ -27,14 +27,31 @@ describe('fetchFeed', () => {
     ],
     ['200 without validators', () => new Response(ICS), { kind: 'body', validators: { etag: null, lastModified: null } }],
     ['304', () => new Response(null, { status: 304 }), { kind: 'unchanged' }],
-    ['500', () => new Response('boom', { status: 500 }), { kind: 'error', code: 'http', message: 'Server answered 500' }],
-    ['403', () => new Response('no', { status: 403 }), { kind: 'error', code: 'http', message: 'Server answered 403' }],
-    ['410', () => new Response('gone', { status: 410 }), { kind: 'error', code: 'http', message: 'Server answered 410' }],
-    ['a network failure', () => Promise.reject(new TypeError('Failed to fetch')), { kind: 'error', code: 'network', message: 'Could not reach calendar.example.org' }],
+    ...(
+      [
+        [500, 'httpServer'],
+        [503, 'httpServer'],
+        [404, 'httpNotFound'],
+        [410, 'httpNotFound'],
+        [401, 'httpDenied'],
+        [403, 'httpDenied'],
+        [429, 'httpOther'],
+        [400, 'httpOther'],
+      ] as const
+    ).map(([status, problem]): [string, Route, unknown] => [
+      String(status),
+      () => new Response('no', { status }),
+      { kind: 'error', code: 'http', message: `Server answered ${status}`, problem: { code: problem, params: { status, host: 'calendar.example.org' } } },
+    ]),
+    [
+      'a network failure',
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      { kind: 'error', code: 'network', message: 'Could not reach calendar.example.org', problem: { code: 'network', params: { host: 'calendar.example.org' } } },
+    ],
     [
       'a declared body over 5 MB',
       () => new Response('x', { headers: { 'Content-Length': String(6 * 1024 * 1024) } }),
-      { kind: 'error', code: 'too-large' },
+      { kind: 'error', code: 'too-large', problem: { code: 'tooLarge', params: { limitBytes: 5 * 1024 * 1024 } } },
     ],
   ])('%s', async (_, route, expected) => {
     network.routes.set(URL_A, route);
@@ -58,7 +75,11 @@ describe('fetchFeed', () => {
   });
 
   it('refuses other schemes without a request', async () => {
-    expect(await fetchFeed('ftp://calendar.example.org/feed.ics', none, deps())).toMatchObject({ kind: 'error', code: 'unsupported-url' });
+    expect(await fetchFeed('ftp://calendar.example.org/feed.ics', none, deps())).toMatchObject({
+      kind: 'error',
+      code: 'unsupported-url',
+      problem: { code: 'unsupportedUrl', params: {} },
+    });
     expect(network.requests).toHaveLength(0);
   });
 
@@ -67,7 +88,12 @@ describe('fetchFeed', () => {
     const pending = fetchFeed(URL_A, none, deps({ timeoutMs: 20_000 }));
     await vi.advanceTimersByTimeAsync(19_999);
     await vi.advanceTimersByTimeAsync(1);
-    expect(await pending).toEqual({ kind: 'error', code: 'timeout', message: 'Timed out after 20 s' });
+    expect(await pending).toEqual({
+      kind: 'error',
+      code: 'timeout',
+      message: 'Timed out after 20 s',
+      problem: { code: 'timeout', params: { host: 'calendar.example.org', seconds: 20 } },
+    });
   });
 
   it('says when the origin was never granted, rather than "could not reach"', async () => {
@@ -77,6 +103,7 @@ describe('fetchFeed', () => {
       kind: 'error',
       code: 'permission',
       message: 'No permission to read calendar.example.org yet',
+      problem: { code: 'permission', params: { host: 'calendar.example.org' } },
     });
     expect(hasHostPermission).toHaveBeenCalledWith(URL_A);
   });

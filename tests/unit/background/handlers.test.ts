@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { feedHostName, normalizeFeedUrl } from '../../../lib/background/feed-url';
 import { startBackground, type BackgroundApi } from '../../../lib/background/worker';
 import { sendMessage } from '../../../lib/messages';
 import { feedDataItem, feedsItem } from '../../../lib/storage';
@@ -49,25 +48,6 @@ async function start(overrides: Parameters<typeof testDeps>[1] = {}): Promise<Ba
   await worker.idle();
   return worker;
 }
-
-describe('normalizeFeedUrl', () => {
-  it.each([
-    ['  https://www.meetup.com/nantes-js/events/ical/ ', 'https://www.meetup.com/nantes-js/events/ical/'],
-    ['webcal://calendar.example.org/feed.ics', 'webcal://calendar.example.org/feed.ics'],
-    ['mobilizon.fr/@nantes/feed/ics', 'https://mobilizon.fr/@nantes/feed/ics'],
-    ['https://gancio.example/feed/ics#top', 'https://gancio.example/feed/ics'],
-  ])('%s → %s', (input, expected) => {
-    expect(normalizeFeedUrl(input)).toBe(expected);
-  });
-
-  it.each(['javascript:alert(1)', 'ftp://example.org/feed.ics', 'http://', ''])('refuses %s', (input) => {
-    expect(() => normalizeFeedUrl(input)).toThrow();
-  });
-
-  it('names a feed after its host', () => {
-    expect(feedHostName('https://www.meetup.com/nantes-js/events/ical/')).toBe('meetup.com');
-  });
-});
 
 describe('testFeed', () => {
   it('previews the next 3 events, saving nothing (through the message contract)', async () => {

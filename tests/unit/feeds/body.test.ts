@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { checkTextLimit, decodeBody, readBodyWithLimit } from '../../../lib/feeds/body';
 import { downloadFeed } from '../../../lib/feeds/download';
 import { FeedError } from '../../../lib/feeds/errors';
-import { toFetchUrl } from '../../../lib/feeds/feed-url';
 
 const MB = 1024 * 1024;
 
@@ -80,29 +79,6 @@ describe('checkTextLimit', () => {
     expect(() => checkTextLimit('x'.repeat(1001), 1000)).toThrow(FeedError);
     expect(() => checkTextLimit('😀'.repeat(250), 1000)).not.toThrow();
     expect(() => checkTextLimit('😀'.repeat(251), 1000)).toThrow(FeedError);
-  });
-});
-
-describe('toFetchUrl', () => {
-  it.each([
-    ['webcal://www.meetup.com/group/events/ical/', 'https://www.meetup.com/group/events/ical/'],
-    ['WEBCAL://example.org/a.ics', 'https://example.org/a.ics'],
-    ['webcals://example.org/a.ics', 'https://example.org/a.ics'],
-    ['  https://example.org/feed  ', 'https://example.org/feed'],
-    ['http://127.0.0.1:8080/x.ics', 'http://127.0.0.1:8080/x.ics'],
-  ])('%s → %s', (input, expected) => {
-    expect(toFetchUrl(input)).toBe(expected);
-  });
-
-  it.each([['ftp://example.org/a.ics'], ['file:///etc/passwd'], ['javascript:alert(1)'], ['data:text/calendar,BEGIN'], ['not a url']])('%s is refused', (input) => {
-    let error: unknown;
-    try {
-      toFetchUrl(input);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(FeedError);
-    expect((error as FeedError).code).toBe('unsupported-url');
   });
 });
 

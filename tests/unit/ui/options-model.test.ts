@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onMessage, removeAllMessageListeners, type CityMatch } from '../../../lib/messages';
 import { buildSettingsFile } from '../../../lib/settings-file';
 import { feedsItem, settingsItem } from '../../../lib/storage';
-import { createOptionsModel, feedOrigin, normalizeFeedUrl, type OptionsModel } from '../../../lib/ui/options-model';
+import { createOptionsModel, type OptionsModel } from '../../../lib/ui/options-model';
 import { NANTES, seedStorage } from './fixtures';
 import { flush, makeEvent } from './helpers';
 
@@ -35,21 +35,6 @@ async function open(options: Parameters<typeof createOptionsModel>[0] = {}): Pro
 }
 
 const saintNazaire: CityMatch = { geonameId: 2977921, name: 'Saint-Nazaire', region: 'Pays de la Loire', country: 'FR', lat: 47.2733, lon: -2.2139, timeZone: 'Europe/Paris', population: 69000 };
-
-describe('feed URLs', () => {
-  it.each([
-    ['https://example.org/cal.ics', 'https://example.org/cal.ics', 'https://example.org'],
-    ['webcal://example.org/cal.ics', 'webcal://example.org/cal.ics', 'https://example.org'],
-    ['  example.org/events  ', 'https://example.org/events', 'https://example.org'],
-    ['http://127.0.0.1:8080/feed.json', 'http://127.0.0.1:8080/feed.json', 'http://127.0.0.1:8080'],
-    ['ftp://example.org/cal.ics', null, null],
-    ['javascript:alert(1)', null, null],
-    ['', null, null],
-  ])('%j → %j (origin %j)', (input, normalized, origin) => {
-    expect(normalizeFeedUrl(input)).toBe(normalized);
-    expect(normalized ? feedOrigin(normalized) : null).toBe(origin);
-  });
-});
 
 describe('options model', () => {
   it('mirrors settings and feeds, with each feed state and permission', async () => {
@@ -119,8 +104,11 @@ describe('options model', () => {
       return { id: 'new', url: data.url, name: data.name ?? '', format: 'auto', enabled: true, timeZone: null, allEventsLocal: false, addedAt: '' };
     });
     const m = await open();
-    m.feedUrl.value = 'webcal://jug.example.org/agenda.ics';
-    await m.testFeed();
+    m.setFeedUrl('webcal://jug.example.org/agenda.ics');
+    const testing = m.testFeed();
+    // The Test click asks first, synchronously: the background cannot read a server without CORS otherwise.
+    expect(requested).toEqual([['https://jug.example.org/*']]);
+    await testing;
     expect(m.addPhase.value).toBe('tested');
     expect(m.preview.value?.eventCount).toBe(12);
     expect(m.feedName.value).toBe('Nantes JUG');
@@ -128,7 +116,7 @@ describe('options model', () => {
 
     const adding = m.addTestedFeed();
     // Synchronously, before any await: the permission prompt needs the click's user gesture.
-    expect(requested).toEqual([['https://jug.example.org/*']]);
+    expect(requested).toEqual([['https://jug.example.org/*'], ['https://jug.example.org/*']]);
     expect(await adding).toBe(true);
     expect(added).toEqual([{ url: 'webcal://jug.example.org/agenda.ics', name: 'Nantes JUG', allEventsLocal: false }]);
     expect(m.preview.value).toBeNull();
@@ -158,6 +146,140 @@ describe('options model', () => {
     m.feedUrl.value = 'not a url at all';
     await m.testFeed();
     expect(m.addError.value).toBe('badUrl');
+  });
+
+  describe('the origin asked for by a Test click', () => {
+    const JUG = 'https://jug.example.org/*';
+    let held: Set<string>;
+    let removed: string[][];
+    let tested: string[];
+
+    beforeEach(async () => {
+      held = new Set();
+      removed = [];
+      tested = [];
+      const permissions = fakeBrowser.permissions as any;
+      permissions.request = vi.fn(async ({ origins }: { origins: string[] }) => {
+        requested.push(origins);
+        // Like a prompt: the answer comes later, after the contains() asked in the same turn.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (grant) origins.forEach((origin) => held.add(origin));
+        return grant;
+      });
+      permissions.contains = vi.fn(async ({ origins }: { origins: string[] }) => held.has(origins[0]!));
+      permissions.remove = vi.fn(async ({ origins }: { origins: string[] }) => {
+        removed.push(origins);
+        origins.forEach((origin) => held.delete(origin));
+        return true;
+      });
+      await seedStorage();
+      onMessage('testFeed', ({ data }) => {
+        tested.push(data.url);
+        return { ok: true, error: null, format: 'ical', title: null, eventCount: 1, next: [], warnings: [] };
+      });
+    });
+
+    async function tested1(url = 'https://jug.example.org/agenda.ics'): Promise<OptionsModel> {
+      const m = await open();
+      m.setFeedUrl(url);
+      await m.testFeed();
+      return m;
+    }
+
+    it.each<[string, (m: OptionsModel) => unknown]>([
+      ['Cancel', (m) => m.resetAddForm()],
+      ['the URL field emptied', (m) => m.setFeedUrl('  ')],
+      ['the page left', (m) => m.dispose()],
+      [
+        'another origin tested',
+        (m) => {
+          m.setFeedUrl('https://other.example.net/cal.ics');
+          return m.testFeed();
+        },
+      ],
+    ])('is given back when the feed is not added: %s', async (_, leave) => {
+      const m = await tested1();
+      expect(held.has(JUG)).toBe(true);
+      await leave(m);
+      await flush();
+      expect(removed).toEqual([[JUG]]);
+      expect(held.has(JUG)).toBe(false);
+    });
+
+    it('is kept once the feed is added, and the Add click asks again without harm', async () => {
+      onMessage('addFeed', ({ data }) => ({ id: 'new', url: data.url, name: '', format: 'auto', enabled: true, timeZone: null, allEventsLocal: false, addedAt: '' }));
+      const m = await tested1();
+      expect(await m.addTestedFeed()).toBe(true);
+      m.dispose();
+      await flush();
+      expect(requested).toEqual([[JUG], [JUG]]);
+      expect(removed).toEqual([]);
+    });
+
+    it('is kept when it was held before the test (another feed, the test build)', async () => {
+      held.add(JUG);
+      const m = await tested1();
+      m.resetAddForm();
+      await flush();
+      expect(removed).toEqual([]);
+    });
+
+    it('is kept when a configured feed reads from the same origin', async () => {
+      // Feed "b" of the fixture is https://b.example.org/calendar.ics, not granted (yet).
+      const m = await tested1('https://b.example.org/other.ics');
+      expect(held.has('https://b.example.org/*')).toBe(true);
+      m.resetAddForm();
+      await flush();
+      expect(removed).toEqual([]);
+    });
+
+    it('still tests when refused: CORS servers answer, others say the permission is missing', async () => {
+      grant = false;
+      removeAllMessageListeners();
+      onMessage('testFeed', ({ data }) => {
+        tested.push(data.url);
+        return {
+          ok: false,
+          error: 'No permission to read jug.example.org yet',
+          errorCode: 'permission',
+          errorParams: { host: 'jug.example.org' },
+          format: null,
+          title: null,
+          eventCount: 0,
+          next: [],
+          warnings: [],
+        };
+      });
+      const m = await tested1();
+      expect(tested).toEqual(['https://jug.example.org/agenda.ics']);
+      expect(m.preview.value?.errorCode).toBe('permission');
+      m.dispose();
+      await flush();
+      expect(removed).toEqual([]);
+    });
+
+    it('drops an answer that arrives after the form was cleared, and gives its origin back', async () => {
+      let answer!: (ok: boolean) => void;
+      (fakeBrowser.permissions as any).request = vi.fn(({ origins }: { origins: string[] }) => {
+        requested.push(origins);
+        return new Promise<boolean>((resolve) => {
+          answer = (ok) => {
+            if (ok) origins.forEach((origin) => held.add(origin));
+            resolve(ok);
+          };
+        });
+      });
+      const m = await open();
+      m.setFeedUrl('https://jug.example.org/agenda.ics');
+      const testing = m.testFeed();
+      m.setFeedUrl('');
+      answer(true);
+      await testing;
+      await flush();
+      expect(m.preview.value).toBeNull();
+      expect(m.addPhase.value).toBe('idle');
+      expect(removed).toEqual([[JUG]]);
+    });
   });
 
   it('removes a feed with undo, restoring it at its place', async () => {
