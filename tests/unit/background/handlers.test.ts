@@ -60,19 +60,42 @@ describe('testFeed', () => {
   });
 
   it.each([
-    ['a server error', () => new Response('', { status: 500 }), 'Server answered 500'],
-    ['an HTML page', () => new Response('<html><body>Hi</body></html>', { headers: { 'Content-Type': 'text/html' } }), /HTML page/],
-  ])('returns a short error for %s', async (_, route, error) => {
+    ['a server error', () => new Response('', { status: 500 }), 'Server answered 500', 'httpServer', { status: 500, host: 'www.meetup.com' }],
+    ['a missing page', () => new Response('', { status: 404 }), 'Server answered 404', 'httpNotFound', { status: 404, host: 'www.meetup.com' }],
+    [
+      'an HTML page',
+      () => new Response('<html><body>Hi</body></html>', { headers: { 'Content-Type': 'text/html' } }),
+      /HTML page/,
+      'notAFeed',
+      { found: expect.stringMatching(/HTML page/) },
+    ],
+    ['broken JSON', () => new Response('{"events": [', { headers: { 'Content-Type': 'application/json' } }), /JSON/, 'malformed', { found: expect.stringMatching(/JSON/) }],
+  ])('returns a short error and its code for %s', async (_, route, error, errorCode, errorParams) => {
     network.routes.set(URL_A, route);
     await start();
     const preview = await worker!.handlers.testFeed({ url: URL_A });
     expect(preview.ok).toBe(false);
     expect(preview.error).toMatch(error);
+    expect(preview).toMatchObject({ errorCode, errorParams });
   });
 
   it('returns a short error for an address it cannot read', async () => {
     await start();
-    expect((await worker!.handlers.testFeed({ url: 'javascript:alert(1)' })).error).toBe('Only http, https and webcal addresses can be read');
+    expect(await worker!.handlers.testFeed({ url: 'javascript:alert(1)' })).toMatchObject({
+      ok: false,
+      error: 'Only http, https and webcal addresses can be read',
+      errorCode: 'unsupportedUrl',
+    });
+  });
+
+  it('says the permission is missing when a server without CORS cannot be read yet', async () => {
+    network.routes.set(URL_A, () => Promise.reject(new TypeError('Failed to fetch')));
+    await start({ hasHostPermission: async () => false });
+    expect(await worker!.handlers.testFeed({ url: URL_A })).toMatchObject({
+      ok: false,
+      errorCode: 'permission',
+      errorParams: { host: 'www.meetup.com' },
+    });
   });
 });
 

@@ -259,20 +259,25 @@ describe('failures', () => {
   }
 
   it.each([
-    ['a 500', () => new Response('Internal error', { status: 500 }), 'Server answered 500'],
-    ['a 404', () => new Response('Not found', { status: 404 }), 'Server answered 404'],
-    ['a network error', () => Promise.reject(new TypeError('Failed to fetch')), 'Could not reach www.meetup.com'],
+    ['a 500', () => new Response('Internal error', { status: 500 }), 'Server answered 500', { code: 'httpServer', params: { status: 500, host: 'www.meetup.com' } }],
+    ['a 404', () => new Response('Not found', { status: 404 }), 'Server answered 404', { code: 'httpNotFound', params: { status: 404, host: 'www.meetup.com' } }],
+    ['a 403', () => new Response('Private', { status: 403 }), 'Server answered 403', { code: 'httpDenied', params: { status: 403, host: 'www.meetup.com' } }],
+    ['a 429', () => new Response('Slow down', { status: 429 }), 'Server answered 429', { code: 'httpOther', params: { status: 429, host: 'www.meetup.com' } }],
+    ['a network error', () => Promise.reject(new TypeError('Failed to fetch')), 'Could not reach www.meetup.com', { code: 'network', params: { host: 'www.meetup.com' } }],
     [
       'an HTML page',
       () => new Response('<!doctype html><html><head><title>Log in</title></head><body><p>Hello</p></body></html>', { headers: { 'Content-Type': 'text/html' } }),
       /HTML page with no events/,
+      { code: 'notAFeed', params: { found: expect.stringMatching(/HTML page with no events/) } },
     ],
+    ['an empty answer', () => new Response(''), /empty/i, { code: 'empty', params: {} }],
     [
       'a body over the limit',
       () => new Response('x', { headers: { 'Content-Length': String(50 * 1024 * 1024) } }),
       /too large|larger|limit/i,
+      { code: 'tooLarge', params: { limitBytes: 5 * 1024 * 1024 } },
     ],
-  ] as const)('%s keeps the last good events, records a short error and does not stop the other feeds', async (_, route, message) => {
+  ] as const)('%s keeps the last good events, records a short error and does not stop the other feeds', async (_, route, message, problem) => {
     await firstGoodThen(route as never);
     const summary = await worker?.handlers.refreshAll();
     expect(summary).toEqual({ refreshed: 1, unchanged: 0, failed: 1, skipped: 0 });
@@ -280,6 +285,8 @@ describe('failures', () => {
     expect(a.events.map((event) => event.uid)).toEqual(['event_1@meetup.com']);
     expect(a.state.error).toMatch(message);
     expect(a.state.error?.length).toBeLessThan(100);
+    // What the pages translate (issue #5: French users read French errors).
+    expect({ code: a.state.errorCode, params: a.state.errorParams }).toEqual(problem);
     expect(a.state.failures).toBe(1);
     expect(a.state.lastSuccess).toBe(new Date(T0).toISOString());
     expect((await feedDataItem('b').getValue()).events).toHaveLength(2);
@@ -290,7 +297,11 @@ describe('failures', () => {
     const run = worker!.handlers.refreshAll();
     await vi.advanceTimersByTimeAsync(20_000);
     expect(await run).toMatchObject({ failed: 1, refreshed: 1 });
-    expect((await feedDataItem('a').getValue()).state.error).toBe('Timed out after 20 s');
+    expect((await feedDataItem('a').getValue()).state).toMatchObject({
+      error: 'Timed out after 20 s',
+      errorCode: 'timeout',
+      errorParams: { host: 'www.meetup.com', seconds: 20 },
+    });
   });
 
   it('retries with exponential backoff, capped, and schedules a retry alarm', async () => {
@@ -318,7 +329,7 @@ describe('failures', () => {
     await worker?.idle();
     expect(requestsTo(URL_A)).toBe(3);
     const state = (await feedDataItem('a').getValue()).state;
-    expect(state).toMatchObject({ error: null, failures: 0 });
+    expect(state).toMatchObject({ error: null, errorCode: null, errorParams: null, failures: 0 });
     expect(await fakeBrowser.alarms.get(RETRY_ALARM)).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '../../../components/options/options-app';
 import { OptionsContext } from '../../../components/options/options-context';
 import { onMessage, removeAllMessageListeners } from '../../../lib/messages';
-import { feedsItem, settingsItem } from '../../../lib/storage';
+import { feedDataItem, feedsItem, settingsItem } from '../../../lib/storage';
 import { createOptionsModel, type OptionsModel } from '../../../lib/ui/options-model';
 import { seedStorage } from './fixtures';
 import { flush, installI18n, makeEvent } from './helpers';
@@ -154,6 +154,51 @@ describe('options page', () => {
     await flush(10);
     expect(text($('.preview .error'))).toBe('This feed cannot be used: HTTP 404: not found');
     expect($$('.preview button').length).toBe(0);
+  });
+
+  it('asks for the origin inside the Test submit, before the background is asked', async () => {
+    await seedStorage();
+    const order: string[] = [];
+    (fakeBrowser.permissions as any).request = vi.fn(async ({ origins }: { origins: string[] }) => {
+      order.push(`request ${origins[0]}`);
+      return true;
+    });
+    onMessage('testFeed', ({ data }) => {
+      order.push(`test ${data.url}`);
+      return { ok: true, error: null, format: 'ical', title: null, eventCount: 0, next: [], warnings: [] };
+    });
+    await mount();
+    type($<HTMLInputElement>('#feed-url')!, 'webcal://jug.example.org/cal.ics');
+    $<HTMLFormElement>('form.add-feed')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    expect(order).toEqual(['request https://jug.example.org/*']);
+    await flush(10);
+    expect(order).toEqual(['request https://jug.example.org/*', 'test webcal://jug.example.org/cal.ics']);
+  });
+
+  it('shows feed errors in the user\'s language (test preview and feed rows)', async () => {
+    installI18n('fr');
+    await seedStorage({ errorB: 'Server answered 404' });
+    const b = await feedDataItem('b').getValue();
+    await feedDataItem('b').setValue({ ...b, state: { ...b.state, errorCode: 'httpNotFound', errorParams: { status: 404, host: 'b.example.org' } } });
+    onMessage('testFeed', () => ({
+      ok: false,
+      error: 'Timed out after 20 s',
+      errorCode: 'timeout',
+      errorParams: { host: 'example.org', seconds: 20 },
+      format: null,
+      title: null,
+      eventCount: 0,
+      next: [],
+      warnings: [],
+    }));
+    await mount();
+    expect(text($$('.feed')[1]!.querySelector('.error'))).toBe(
+      'La dernière actualisation a échoué : Rien à cette adresse sur b.example.org (erreur 404) : vérifiez le lien.',
+    );
+    type($<HTMLInputElement>('#feed-url')!, 'https://example.org/slow.ics');
+    $<HTMLFormElement>('form.add-feed')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await flush(10);
+    expect(text($('.preview .error'))).toBe('Ce flux n’est pas utilisable : example.org n’a pas répondu en 20 secondes.');
   });
 
   it('feed rows: status, remove with an undo snackbar', async () => {
