@@ -5,13 +5,14 @@
  * Per-feed data lives in one item per feed (`local:feed:<id>`) holding both its state and its events, so
  * writing a feed's result is one storage write: a worker stopped mid-refresh leaves each feed old or new.
  */
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { storage, type StorageItemKey, type WxtStorageItem, type WxtStorageItemOptions } from 'wxt/utils/storage';
 import type { MeetupEvent } from './events';
 import { migrateFeedDataToV2 } from './migrations/feed-data-v2';
 import { migrateNotifiedToV2, type NotifiedV2 } from './migrations/notified-v2';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from './settings';
 import { compactEvent, expandEvent, type StoredEvent } from './stored-events';
 import { EMPTY_DIRECTORY_STATE, type DirectoryState } from './directory/update-directory';
+import type { PopupIndex } from './popup-index';
 import type { FeedProblemCode, FeedProblemParams } from './feed-problem';
 
 export interface FeedState {
@@ -60,12 +61,41 @@ export const EMPTY_FEED_STATE: FeedState = {
   synced: false,
 };
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+/**
+ * An item defined on first use. WXT reads every defined item (and its migration metadata) as soon as it is
+ * defined, so items defined at import cost the popup reads of data it never shows (the notified ids, the
+ * groups directory) before its own first read. `key` and `fallback` are known without defining the item, so
+ * `storage.getItems([item])` and `storage.watch(item.key)` stay free.
+ */
+function lazyItem<T>(key: StorageItemKey, options: WxtStorageItemOptions<T> & { fallback: T }): WxtStorageItem<T, {}> {
+  let defined: WxtStorageItem<T, {}> | undefined;
+  const item = () => (defined ??= storage.defineItem<T>(key, options));
+  return {
+    key,
+    get defaultValue() {
+      return options.fallback;
+    },
+    get fallback() {
+      return options.fallback;
+    },
+    getValue: () => item().getValue(),
+    getMeta: () => item().getMeta(),
+    setValue: (value) => item().setValue(value),
+    setMeta: (meta) => item().setMeta(meta),
+    removeValue: (opts) => item().removeValue(opts),
+    removeMeta: (properties) => item().removeMeta(properties),
+    watch: (cb) => item().watch(cb),
+    watchMeta: (cb) => item().watchMeta(cb),
+    migrate: () => item().migrate(),
+  };
+}
+
+export const settingsItem = lazyItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: 1,
 });
 
-export const feedsItem = storage.defineItem<FeedConfig[]>('local:feeds', {
+export const feedsItem = lazyItem<FeedConfig[]>('local:feeds', {
   fallback: [],
   version: 1,
 });
@@ -154,7 +184,7 @@ export function watchFeedData(feedId: string, cb: (data: FeedData) => void): () 
 }
 
 /** Ids of events the user has seen in the popup (badge "new" count). */
-export const seenItem = storage.defineItem<string[]>('local:seenEventIds', { fallback: [], version: 1 });
+export const seenItem = lazyItem<string[]>('local:seenEventIds', { fallback: [], version: 1 });
 
 /**
  * Ids already notified → when they may be forgotten (the event's end, or start): persisted so restarts and
@@ -163,7 +193,7 @@ export const seenItem = storage.defineItem<string[]>('local:seenEventIds', { fal
 export type NotifiedIds = NotifiedV2;
 export const NOTIFIED_VERSION = 2;
 export const notifiedMigrations = { 2: (old: unknown) => migrateNotifiedToV2(old) };
-export const notifiedItem = storage.defineItem<NotifiedIds>('local:notifiedEventIds', {
+export const notifiedItem = lazyItem<NotifiedIds>('local:notifiedEventIds', {
   fallback: {},
   version: NOTIFIED_VERSION,
   migrations: notifiedMigrations,
@@ -179,7 +209,7 @@ export interface StarredSnapshot {
   /** ISO instant of the reminder already sent, if any. */
   remindedAt: string | null;
 }
-export const starredItem = storage.defineItem<Record<string, StarredSnapshot>>('local:starred', {
+export const starredItem = lazyItem<Record<string, StarredSnapshot>>('local:starred', {
   fallback: {},
   version: 1,
 });
@@ -191,13 +221,21 @@ export interface RefreshStatus {
   total: number;
   lastRefresh: string | null;
 }
-export const refreshStatusItem = storage.defineItem<RefreshStatus>('local:refreshStatus', {
+export const refreshStatusItem = lazyItem<RefreshStatus>('local:refreshStatus', {
   fallback: { running: false, done: 0, total: 0, lastRefresh: null },
   version: 1,
 });
 
 /** The groups directory updater's state (issue #7): the last validated download of `Settings.directoryUrl`. */
-export const directoryStateItem = storage.defineItem<DirectoryState>('local:groupsDirectory', {
+export const directoryStateItem = lazyItem<DirectoryState>('local:groupsDirectory', {
   fallback: EMPTY_DIRECTORY_STATE,
   version: 1,
 });
+
+/**
+ * What the popup paints first (issue #5): the first upcoming events near the user, without descriptions, and
+ * each feed's error and last success, built by the background (lib/popup-index.ts) after every change of the
+ * data it derives from. Derived data only: the popup checks it still matches the settings and feeds it read,
+ * and replaces it with the full feed data right after its first paint.
+ */
+export const popupIndexItem = lazyItem<PopupIndex | null>('local:popupIndex', { fallback: null, version: 1 });

@@ -9,7 +9,7 @@ import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { dayLabel, formatDistance, formatEventTime } from '../../lib/format';
 import { t } from '../../lib/ui/i18n';
-import type { EventItem } from '../../lib/ui/popup-model';
+import { venueName, type EventItem } from '../../lib/ui/popup-model';
 import { Icon } from '../icons';
 import { usePopup } from './popup-context';
 
@@ -19,7 +19,7 @@ const PAGE = 150;
 
 export function placeLine(item: EventItem, locale: string): string {
   const { event } = item;
-  const venue = event.place?.name ?? event.location?.split(',')[0]?.trim() ?? null;
+  const venue = venueName(event);
   const town = event.resolved?.city ?? event.place?.locality ?? null;
   const parts: string[] = [];
   if (venue) parts.push(venue);

@@ -22,6 +22,7 @@ import {
   starredChangesOf,
   type NotificationPlan,
 } from './notifications';
+import { createPopupIndexWriter } from './popup-index-writer';
 import { createRefresher, type Refresher } from './refresh';
 import { dueReminders, nextReminderTime, REMINDER_ALARM, scheduleReminderAlarm } from './reminders';
 import { ensureRefreshAlarm, REFRESH_ALARM, RETRY_ALARM, scheduleRetryAlarm } from './schedule';
@@ -108,11 +109,16 @@ export function startBackground(deps: BackgroundDeps): BackgroundApi {
   // Issue #7: discovery tests what it finds through this worker's own testFeed handler.
   const discover = createBrowserDiscoverHandlers((data) => handlers.testFeed(data));
 
+  const writePopupIndex = createPopupIndexWriter();
+
+  /** The badge and the popup's index, both derived from the stored view after every change. */
   function updateBadge(): Promise<void> {
     return serialized(async () => {
       const [view, seen, status] = await Promise.all([loadStoredView(), seenItem.getValue(), refreshStatusItem.getValue()]);
-      const badge = computeBadge({ view, seen: new Set(seen), lastRefresh: status.lastRefresh, now: deps.now(), ...context() });
-      await applyBadge(badge);
+      const now = deps.now();
+      const seenIds = new Set(seen);
+      const badge = computeBadge({ view, seen: seenIds, lastRefresh: status.lastRefresh, now, ...context() });
+      await Promise.all([applyBadge(badge), writePopupIndex(view, seenIds, now)]);
     });
   }
 

@@ -2,15 +2,18 @@
  * The popup's model: storage mirrored into signals, the derived lists the popup shows, and the few actions
  * a person takes there. Only stored data and messages: no parser, no gazetteer (see popup-imports test).
  */
-import { batch, computed, effect, signal } from '@preact/signals';
+import { batch, computed, effect, signal, type Signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { safeHttpUrl, type MeetupEvent } from '../events';
-import { dayKeyOf, eventDayKey, eventEndMs, eventStartInstant, daysBetween } from '../format';
+import { dayKeyOf, eventDayKey, eventStartInstant, daysBetween } from '../format';
 import { eventDistanceKm, isNearUser, type NearFilter } from '../location/near';
 import { sendMessage } from '../messages';
+import { isEventOver, popupIndexFeedData, type PopupIndex } from '../popup-index';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from '../settings';
 import {
   feedsItem,
+  popupIndexItem,
   readFeedDataOnce,
   refreshStatusItem,
   seenItem,
@@ -21,7 +24,6 @@ import {
   type RefreshStatus,
   type StarredSnapshot,
 } from '../storage';
-import { mirrorItem, type Mirror } from './mirror';
 
 export type WhenFilter = 'all' | 'week';
 export type ModeFilter = 'all' | 'inPerson' | 'online';
@@ -55,6 +57,46 @@ export interface PopupModelOptions {
   now?: () => number;
   /** How often "now" moves (relative times, events ending); 0 disables the timer (tests). */
   tickMs?: number;
+  /** Resolves once the first frame painted from the popup index is on screen (default: next frame, or 100 ms). */
+  afterFirstPaint?: () => Promise<void>;
+}
+
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    // A popup page in a background tab gets no animation frames: the timeout keeps the full read coming.
+    const fallback = setTimeout(resolve, 100);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+/**
+ * Where a place line starts: the venue the reader found, else the venue part of the feed's LOCATION text —
+ * before " (" or the first comma outside parentheses ("La Grande Halle (rue de la Côte, Caen, France 14000)"
+ * → "La Grande Halle"); a text that is only a parenthesis keeps what is inside it.
+ */
+export function venueName(event: Pick<MeetupEvent, 'place' | 'location'>): string | null {
+  const named = event.place?.name?.trim();
+  if (named) return named;
+  const text = event.location?.trim();
+  if (!text) return null;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '(') {
+      const before = text.slice(0, i).trim();
+      if (depth === 0 && before) return before.replace(/[,;:–-]+$/, '').trim();
+      depth++;
+    } else if (char === ')') depth = Math.max(0, depth - 1);
+    else if (char === ',' && depth === 0) return text.slice(0, i).trim() || null;
+  }
+  const whole = text.replace(/^\((.*)\)$/, '$1').trim();
+  return whole || null;
 }
 
 /** Radius steps offered when nothing is near: the next one above the current radius. */
@@ -80,9 +122,6 @@ function haystackOf(event: MeetupEvent): string {
   return text;
 }
 
-/** A timed event without an end stays listed this long after it starts. */
-const OPEN_ENDED_MS = 2 * 3_600_000;
-
 export function createPopupModel(options: PopupModelOptions) {
   const clock = options.now ?? Date.now;
   const zone = options.timeZone;
@@ -93,7 +132,10 @@ export function createPopupModel(options: PopupModelOptions) {
   const seen = signal<string[]>([]);
   const starred = signal<Record<string, StarredSnapshot>>({});
   const refreshStatus = signal<RefreshStatus>({ running: false, done: 0, total: 0, lastRefresh: null });
+  /** Something to show: the popup index, or the full data. */
   const loaded = signal(false);
+  /** The full feed data is in (descriptions, every event): detail, search and counts are exact. */
+  const complete = signal(false);
   const now = signal(clock());
 
   /** Seen ids as they were when the popup opened: markers stay visible for this opening. */
@@ -128,16 +170,15 @@ export function createPopupModel(options: PopupModelOptions) {
       if (!data) continue;
       for (const event of data.events) {
         const startMs = eventStartInstant(event, zone);
-        const endMs = eventEndMs(event, zone);
-        const over = endMs > startMs ? endMs <= nowMs : startMs + OPEN_ENDED_MS <= nowMs;
-        if (over) continue;
+        if (isEventOver(event, zone, nowMs, startMs)) continue;
         items.push({
           event,
           feedName: feed.name || hostOf(feed.url),
           startMs,
           dayKey: eventDayKey(event, zone, today),
           distanceKm: eventDistanceKm(event, city),
-          isNew: !seenSet.has(event.id),
+          // As the badge counts (lib/background/badge.ts): a cancelled event is never news.
+          isNew: event.status !== 'cancelled' && !seenSet.has(event.id),
           starred: event.id in stars,
         });
       }
@@ -188,7 +229,8 @@ export function createPopupModel(options: PopupModelOptions) {
     return result;
   });
 
-  const newCount = computed(() => nearUpcoming.value.filter((item) => item.isNew).length);
+  /** Only once complete: the popup index holds the first events, not all of them. */
+  const newCount = computed(() => (complete.value ? nearUpcoming.value.filter((item) => item.isNew).length : 0));
 
   const failingFeeds = computed<FailingFeed[]>(() =>
     enabledFeeds.value.flatMap((feed) => {
@@ -219,13 +261,14 @@ export function createPopupModel(options: PopupModelOptions) {
 
   const selected = computed<EventItem | null>(() => {
     const id = selectedId.value;
-    if (id === null) return null;
+    // The index has no descriptions: the detail waits for the full data.
+    if (id === null || !complete.value) return null;
     return upcoming.value.find((item) => item.event.id === id) ?? null;
   });
 
   // ---- lifecycle ------------------------------------------------------------------------------------------
 
-  const mirrors: Mirror[] = [];
+  const unwatchers: (() => void)[] = [];
   const feedMirrors = new Map<string, () => void>();
   let stopFeedEffect: (() => void) | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
@@ -247,22 +290,56 @@ export function createPopupModel(options: PopupModelOptions) {
     });
   }
 
-  /** Loads everything the first render needs, then follows changes. Resolves when the data is shown. */
+  /**
+   * Items in one storage read, each followed from before the read (a change that lands first wins over the
+   * older read). Going through the items' own getValue would read each one twice. Returns the popup index
+   * when asked for it.
+   */
+  async function readItems(mirrored: ReadonlyArray<readonly [WxtStorageItem<any, any>, Signal<any>]>, withIndex: boolean) {
+    const changed = new Set<string>();
+    for (const [item, target] of mirrored) {
+      unwatchers.push(
+        storage.watch<unknown>(item.key, (value) => {
+          changed.add(item.key);
+          target.value = value ?? item.fallback;
+        }),
+      );
+    }
+    const values = await storage.getItems([...mirrored.map(([item]) => item), ...(withIndex ? [popupIndexItem] : [])]);
+    batch(() => {
+      mirrored.forEach(([item, target], i) => {
+        if (!changed.has(item.key)) target.value = values[i]?.value ?? item.fallback;
+      });
+    });
+    return (values[mirrored.length]?.value as PopupIndex | null | undefined) ?? null;
+  }
+
+  /**
+   * Paints from the popup index when it matches what was just read, then reads the full feed data and the
+   * seen ids after that first frame; without a usable index, straight from the full data. Resolves once the
+   * full data is shown.
+   */
   async function start(): Promise<void> {
-    const settingsMirror = mirrorItem(settingsItem, settings);
-    const feedsMirror = mirrorItem(feedsItem, feeds);
-    const starredMirror = mirrorItem(starredItem, starred);
-    const statusMirror = mirrorItem(refreshStatusItem, refreshStatus);
-    const seenMirror = mirrorItem(seenItem, seen);
-    mirrors.push(settingsMirror, feedsMirror, starredMirror, statusMirror, seenMirror);
-    await Promise.all([feedsMirror.ready, seenMirror.ready]);
+    const index = await readItems(
+      [
+        [settingsItem, settings],
+        [feedsItem, feeds],
+        [starredItem, starred],
+        [refreshStatusItem, refreshStatus],
+      ],
+      true,
+    );
+    const fromIndex = popupIndexFeedData(index, settings.value, feeds.value, zone);
+    if (fromIndex) {
+      batch(() => {
+        feedData.value = fromIndex.data;
+        seenAtOpen.value = fromIndex.seen;
+        loaded.value = true;
+      });
+      await (options.afterFirstPaint ?? nextPaint)();
+    }
+    await Promise.all([readItems([[seenItem, seen]], false), followFeeds(feeds.value.map((feed) => feed.id))]);
     seenAtOpen.value = new Set(seen.value);
-    await Promise.all([
-      settingsMirror.ready,
-      starredMirror.ready,
-      statusMirror.ready,
-      followFeeds(feeds.value.map((feed) => feed.id)),
-    ]);
     // Feeds added or removed while the popup is open (an import in the options page, a refresh).
     stopFeedEffect = effect(() => {
       const ids = new Set(feeds.value.map((feed) => feed.id));
@@ -279,6 +356,7 @@ export function createPopupModel(options: PopupModelOptions) {
     batch(() => {
       if (hashId) selectedId.value = hashId;
       loaded.value = true;
+      complete.value = true;
     });
     if (options.tickMs !== 0) {
       timer = setInterval(() => {
@@ -288,7 +366,7 @@ export function createPopupModel(options: PopupModelOptions) {
   }
 
   function dispose(): void {
-    for (const mirror of mirrors) mirror.stop();
+    for (const stop of unwatchers.splice(0)) stop();
     for (const stop of feedMirrors.values()) stop();
     feedMirrors.clear();
     stopFeedEffect?.();
@@ -315,6 +393,7 @@ export function createPopupModel(options: PopupModelOptions) {
     starred,
     refreshStatus,
     loaded,
+    complete,
     now,
     todayKey,
     query,

@@ -85,9 +85,11 @@ describe('popup', () => {
     const online = rows.find((row) => row.textContent?.includes('Remote Python'))!;
     expect(text(online.querySelector('.tag-online'))).toBe('Online');
     expect(text(online.querySelector('.event-time'))).toBe('8:00 – 9:00 PM2:00 – 3:00 PM EST');
-    expect($$('.tag-new')).toHaveLength(4);
+    // Seen: the first; cancelled: never new (the badge does not count it either).
+    expect($$('.tag-new')).toHaveLength(3);
     expect(rows[0]!.querySelector('.tag-new')).toBeNull();
-    expect(text($('.new-count'))).toBe('4 new');
+    expect(cancelled.querySelector('.tag-new')).toBeNull();
+    expect(text($('.new-count'))).toBe('3 new');
     const allDay = rows.find((row) => row.textContent?.includes('DevFest'))!;
     expect(text(allDay.querySelector('.event-time'))).toBe('Dec 10 – 11');
   });
@@ -223,7 +225,7 @@ describe('popup', () => {
     expect($$('.day-heading').map(text).slice(0, 3)).toEqual(['Aujourd’hui', 'Demain', 'Vendredi 27 novembre']);
     expect(text($$('.event-time')[0]!)).toBe('18:30 – 21:00');
     expect(text($('.status'))).toBe('Mis à jour il y a 10 minutes');
-    expect(text($('.new-count'))).toBe('4 nouveaux');
+    expect(text($('.new-count'))).toBe('3 nouveaux');
   });
 
   it('opens the detail named in #event=', async () => {

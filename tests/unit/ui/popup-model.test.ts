@@ -33,17 +33,17 @@ describe('popup model', () => {
     expect(tonight.distanceKm).toBeLessThan(2);
   });
 
-  it('marks unseen events new and keeps the markers for this opening after markSeen', async () => {
+  it('marks unseen events new (never a cancelled one, as the badge) and keeps the markers after markSeen', async () => {
     await seedStorage({ seen: ['tonight'] });
     const sent: string[][] = [];
     onMessage('markSeen', ({ data }) => {
       sent.push(data.ids ?? []);
     });
     const m = await open();
-    expect(m.nearUpcoming.value.filter((item) => item.isNew).map((item) => item.event.id)).toEqual(['cancelled', 'online', 'saint-nazaire', 'later']);
+    expect(m.nearUpcoming.value.filter((item) => item.isNew).map((item) => item.event.id)).toEqual(['online', 'saint-nazaire', 'later']);
     await m.markSeen();
-    expect(sent).toEqual([['cancelled', 'online', 'saint-nazaire', 'later']]);
-    expect(m.newCount.value).toBe(4);
+    expect(sent).toEqual([['online', 'saint-nazaire', 'later']]);
+    expect(m.newCount.value).toBe(3);
   });
 
   it.each([

@@ -1,0 +1,127 @@
+/**
+ * The popup's first paint (issue #5) from one small read: the background derives this index from the stored
+ * feeds after each change, and the popup shows it until the full feed data (descriptions, every event for
+ * search) is read right after. Storage stays the source of truth: the index is only trusted when it was built
+ * for the settings, feeds and time zone the popup reads, and the popup applies its own time and near-me filters
+ * to it, so an index that is a little old still shows a correct prefix of the list (time only removes events).
+ */
+import { eventEndMs, eventStartInstant } from './format';
+import { isNearUser, type NearFilter } from './location/near';
+import type { MeetupEvent } from './events';
+import type { FeedConfig, Settings } from './settings';
+import { compactEvent, expandEvent, type StoredEvent } from './stored-events';
+import { EMPTY_FEED_STATE, type FeedData, type FeedState } from './storage';
+
+/** Upcoming events kept: more than the popup's first 30 rows, so events ending meanwhile leave it full. */
+export const POPUP_INDEX_SIZE = 40;
+
+/** A timed event without an end stays listed this long after it starts. */
+const OPEN_ENDED_MS = 2 * 3_600_000;
+
+export interface PopupIndexFeed {
+  /** The feed's state as stored (its error line, last success): small, and whatever the popup shows of it. */
+  state: FeedState;
+  /** Compacted like stored events, without description, image and categories (the rows do not show them). */
+  events: StoredEvent[];
+}
+
+export interface PopupIndex {
+  /** What the index was built for (see `popupIndexKey`); anything else and the popup reads the full data. */
+  key: string;
+  builtAt: string;
+  feeds: Record<string, PopupIndexFeed>;
+  /** Which of the listed events the user has seen (the "New" markers), so the first paint needs no seen list. */
+  seenIds: string[];
+}
+
+export function nearFilterFor(settings: Settings, feeds: readonly FeedConfig[]): NearFilter {
+  return {
+    city: settings.city,
+    radiusKm: settings.radiusKm,
+    includeOnline: settings.includeOnline,
+    allLocalFeedIds: new Set(feeds.filter((feed) => feed.allEventsLocal).map((feed) => feed.id)),
+  };
+}
+
+/** Everything that decides which events are near and upcoming, in the popup's time zone. */
+export function popupIndexKey(settings: Settings, feeds: readonly FeedConfig[], zone: string): string {
+  const city = settings.city;
+  return JSON.stringify([
+    zone,
+    city ? [city.lat, city.lon] : null,
+    settings.radiusKm,
+    settings.includeOnline,
+    feeds.map((feed) => [feed.id, feed.enabled, feed.allEventsLocal]),
+  ]);
+}
+
+/** Past for the popup: ended, or (no end) started more than two hours ago. */
+export function isEventOver(event: MeetupEvent, zone: string, nowMs: number, startMs = eventStartInstant(event, zone)): boolean {
+  const endMs = eventEndMs(event, zone);
+  return endMs > startMs ? endMs <= nowMs : startMs + OPEN_ENDED_MS <= nowMs;
+}
+
+export interface PopupIndexInput {
+  settings: Settings;
+  feeds: readonly FeedConfig[];
+  data: ReadonlyMap<string, FeedData>;
+  seen: ReadonlySet<string>;
+  now: number;
+  /** The popup's zone (the system's): the order of all-day events depends on it. */
+  zone: string;
+  size?: number;
+}
+
+/** The first `size` upcoming events near the user, in the popup's order, and every feed's status line. */
+export function buildPopupIndex(input: PopupIndexInput): PopupIndex {
+  const { zone, now } = input;
+  const filter = nearFilterFor(input.settings, input.feeds);
+  const upcoming: { event: MeetupEvent; startMs: number }[] = [];
+  for (const feed of input.feeds) {
+    if (!feed.enabled) continue;
+    for (const event of input.data.get(feed.id)?.events ?? []) {
+      const startMs = eventStartInstant(event, zone);
+      if (!isEventOver(event, zone, now, startMs) && isNearUser(event, filter)) upcoming.push({ event, startMs });
+    }
+  }
+  upcoming.sort((a, b) => a.startMs - b.startMs || a.event.title.localeCompare(b.event.title));
+  const feeds: Record<string, PopupIndexFeed> = {};
+  for (const feed of input.feeds) {
+    feeds[feed.id] = { state: input.data.get(feed.id)?.state ?? EMPTY_FEED_STATE, events: [] };
+  }
+  const seenIds: string[] = [];
+  for (const { event } of upcoming.slice(0, input.size ?? POPUP_INDEX_SIZE)) {
+    feeds[event.feedId]?.events.push(
+      compactEvent({ ...event, description: null, image: null, categories: [], onlineUrl: null }, event.feedId),
+    );
+    if (input.seen.has(event.id)) seenIds.push(event.id);
+  }
+  return { key: popupIndexKey(input.settings, input.feeds, zone), builtAt: new Date(now).toISOString(), feeds, seenIds };
+}
+
+export interface PopupIndexView {
+  data: Record<string, FeedData>;
+  /** The listed events already seen. */
+  seen: Set<string>;
+}
+
+/**
+ * The index as the popup's feed data, or null when it was built for other settings, feeds or zone (the popup
+ * then waits for the full read).
+ */
+export function popupIndexFeedData(
+  index: PopupIndex | null,
+  settings: Settings,
+  feeds: readonly FeedConfig[],
+  zone: string,
+): PopupIndexView | null {
+  if (!index || index.key !== popupIndexKey(settings, feeds, zone)) return null;
+  const data: Record<string, FeedData> = {};
+  for (const [feedId, feed] of Object.entries(index.feeds)) {
+    data[feedId] = {
+      state: { ...EMPTY_FEED_STATE, ...feed.state },
+      events: feed.events.map((event) => expandEvent(event, feedId)),
+    };
+  }
+  return { data, seen: new Set(index.seenIds ?? []) };
+}
