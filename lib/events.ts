@@ -87,8 +87,17 @@ export type FeedFormat = 'ical' | 'jcal' | 'jsonld' | 'html' | 'gancio' | 'caenc
 
 export interface ParseOptions {
   feedId: string;
-  /** Zone for floating times (no TZID, no Z). Default: the user's city's zone, else the system zone. */
+  /**
+   * Fallback zone for floating times (no TZID, no Z) and unknown TZIDs, used when the feed declares no zone of
+   * its own (X-WR-TIMEZONE, a JSON list's `timezone`): the user's city's zone. Default: the system zone.
+   */
   defaultTimeZone?: string;
+  /**
+   * The user's per-feed zone (FeedConfig.timeZone): floating times and unknown TZIDs are read in it, over the
+   * zone the feed declares and over defaultTimeZone. Order: feedTimeZone > the feed's own zone > defaultTimeZone
+   * > the system zone. (A TZID or a zone named by the event itself still wins: those times are not floating.)
+   */
+  feedTimeZone?: string | null;
   /** Expansion window, instants in ms. Default now − 1 day … now + 180 days. */
   from?: number;
   to?: number;

@@ -153,6 +153,23 @@ export function addDaysToIsoDate(isoDate: string, days: number): string {
   return toIsoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
 
+/** The same wall time `days` calendar days later (negative: earlier); months and years roll over. */
+export function addDaysToWall(wall: WallTime, days: number): WallTime {
+  const date = new Date(Date.UTC(wall.year, wall.month - 1, wall.day + days));
+  return { ...wall, year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+}
+
+/**
+ * `utcMs` plus `days` *nominal* days in `zone` (RFC 5545 §3.3.6: "P1D" is the same wall time the next day, 23 or
+ * 25 hours across a DST change, while "PT24H" is exact). A wall time that falls in a DST gap moves forward.
+ */
+export function addNominalDays(utcMs: number, days: number, zone: string): number {
+  if (days === 0 || zone === 'UTC' || zone === 'Etc/UTC') return utcMs + days * 86_400_000;
+  const wall = utcMsToZonedTime(utcMs, zone);
+  // utcMsToZonedTime drops milliseconds: keep them.
+  return zonedTimeToUtcMs(addDaysToWall(wall, days), zone) + (((utcMs % 1000) + 1000) % 1000);
+}
+
 /** Start instant of an event start (`…Z` instant, or an all-day date taken at midnight in `zone`). */
 export function eventStartMs(start: string, zone: string = systemTimeZone()): number {
   if (start.length === 10) {

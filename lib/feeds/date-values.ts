@@ -95,6 +95,11 @@ export interface ResolveTimesOptions {
   zone?: string | null;
   /** A zone the event itself names (a `timezone` field): wins for floating times and is reported as timeZone. */
   eventZone?: string | null;
+  /**
+   * The zone the feed itself declares (a list's top-level `timezone`): reported as the timeZone of instants with
+   * an offset when the event names none. Never the user's default zone: an offset says when, not where.
+   */
+  declaredZone?: string | null;
   /** schema.org writes the last day of an all-day event (inclusive); MeetupEvent ends are exclusive. */
   inclusiveEndDate?: boolean;
 }
@@ -105,11 +110,23 @@ export function floatingZone(zone: string | null | undefined): string {
 }
 
 /**
- * Options with the feed zone settled once per feed: asking Intl for the system zone costs ~0.1 ms, which
- * per event made a 50,000-event feed take seconds.
+ * The zone a feed's floating times are read in, in this order: the user's per-feed zone (explicit), the zone the
+ * feed declares (X-WR-TIMEZONE, a list's `timezone`), the default zone (the user's city's), the system zone.
  */
-export function withFeedZone<T extends { defaultTimeZone?: string }>(options: T): T {
-  return { ...options, defaultTimeZone: floatingZone(options.defaultTimeZone) };
+export function feedFloatingZone(
+  options: { feedTimeZone?: string | null; defaultTimeZone?: string },
+  declared?: string | null,
+): string {
+  return canonicalTimeZone(options.feedTimeZone ?? null) ?? canonicalTimeZone(declared ?? null) ?? floatingZone(options.defaultTimeZone);
+}
+
+/**
+ * Options with the feed zone settled once per feed (`defaultTimeZone` becomes the zone floating times are read
+ * in, see feedFloatingZone; `feedTimeZone` is spent): asking Intl for the system zone costs ~0.1 ms, which per
+ * event made a 50,000-event feed take seconds.
+ */
+export function withFeedZone<T extends { defaultTimeZone?: string; feedTimeZone?: string | null }>(options: T, declared?: string | null): T {
+  return { ...options, defaultTimeZone: feedFloatingZone(options, declared), feedTimeZone: undefined };
 }
 
 function toInstantMs(value: DateValue, zone: string): number | null {
@@ -152,7 +169,7 @@ export function resolveEventTimes(startRaw: unknown, endRaw: unknown, options: R
     start: toUtcIso(startMs),
     end: endMs === null ? null : toUtcIso(endMs),
     allDay: false,
-    // An offset says when, not where: the zone is known only when the event names one.
-    timeZone: start.kind === 'floating' ? zone : explicitZone,
+    // An offset says when, not where: the zone is known only when the event (or the feed itself) names one.
+    timeZone: start.kind === 'floating' ? zone : (explicitZone ?? canonicalTimeZone(options.declaredZone ?? null)),
   };
 }

@@ -11,8 +11,12 @@
  * - `timeZone`: the IANA zone of a TZID; for floating times the zone used; for UTC ("Z") times the feed's
  *   X-WR-TIMEZONE when it has one, else null (a Z time says nothing about where the event happens); null for
  *   all-day dates and for custom VTIMEZONEs without an IANA name.
- * - Floating times and unknown TZIDs use options.defaultTimeZone, else the feed's X-WR-TIMEZONE, else the system zone.
+ * - Floating times and unknown TZIDs use the user's per-feed zone (options.feedTimeZone), else the feed's own
+ *   X-WR-TIMEZONE, else options.defaultTimeZone (the user's city's zone), else the system zone.
  * - A timed event with neither DTEND nor DURATION has `end: null` (unknown), not end = start.
+ * - DURATION days and weeks are nominal (RFC 5545 §3.3.6): "P1D" ends at the same wall time the next day in the
+ *   start's zone, across a DST change too; hours, minutes and seconds are exact. A DTEND gives every occurrence
+ *   the same exact length (§3.8.5.3).
  * - Ids use the original occurrence start (RECURRENCE-ID), so a moved occurrence keeps its id.
  */
 import ICAL from 'ical.js';
@@ -28,7 +32,9 @@ import {
   type ParseOptions,
 } from '../events';
 import { htmlToText, plainLine } from '../text';
-import { addDaysToIsoDate, systemTimeZone, toIsoDate, toUtcIso, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../time';
+import { addDaysToIsoDate, addDaysToWall, toIsoDate, toUtcIso, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../time';
+import { feedFloatingZone } from './date-values';
+import { addDuration, approximateMs, parseDuration, type Duration } from './duration';
 import { FeedError } from './errors';
 import { ianaZoneForTzid, vtimezoneRule, wallToUtcMs, type ZoneRule } from './ical-zones';
 import { expandRule } from './recurrence';
@@ -540,15 +546,10 @@ function parseWhen(raw: RawTime | null): When | null {
   return { allDay: false, wall: { year, month, day, hour, minute, second }, utc, tzid: utc ? null : raw.tzid };
 }
 
-const DURATION_RE = /^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/i;
-
-/** ISO 8601 / RFC 5545 duration in ms, or null. */
+/** ISO 8601 / RFC 5545 duration in ms with 24-hour days, or null (TTLs; event ends use nominal days). */
 export function parseDurationMs(value: string | null | undefined): number | null {
-  if (!value) return null;
-  const m = DURATION_RE.exec(value.trim());
-  if (!m || value.trim().length <= 1 || /[PT]$/i.test(value.trim())) return null;
-  const ms = (Number(m[2] ?? 0) * 7 + Number(m[3] ?? 0)) * DAY + Number(m[4] ?? 0) * 3_600_000 + Number(m[5] ?? 0) * 60_000 + Number(m[6] ?? 0) * 1000;
-  return m[1] === '-' ? -ms : ms;
+  const duration = parseDuration(value);
+  return duration ? approximateMs(duration) : null;
 }
 
 interface ResolvedZone {
@@ -563,9 +564,10 @@ class FeedZones {
   private readonly cache = new Map<string, ResolvedZone>();
   private readonly unknown = new Set<string>();
 
-  constructor(private readonly vtimezones: Map<string, JComponent>, defaultZone: string | null, calendarZone: string | null, private readonly warnings: string[]) {
-    const floating = defaultZone ?? calendarZone ?? systemTimeZone();
+  /** `floating`: the zone floating times and unknown TZIDs are read in; `calendarZone`: X-WR-TIMEZONE. */
+  constructor(private readonly vtimezones: Map<string, JComponent>, floating: string, calendarZone: string | null, private readonly warnings: string[]) {
     this.floating = { rule: { kind: 'iana', zone: floating }, label: floating };
+    // A UTC time says when, not where: only the feed's own declared zone may label it, never the user's.
     this.utcLabel = calendarZone;
   }
 
@@ -604,6 +606,20 @@ class FeedZones {
     return wallToUtcMs(w, zone.rule);
   }
 
+  /** The zone whose wall clock nominal days ("P1D") of a timed start count in; null for UTC times. */
+  zoneOf(when: When & { allDay: false }, floatingZone: ResolvedZone = this.floating): ResolvedZone | null {
+    if (when.utc) return null;
+    return when.tzid ? this.resolve(when.tzid) : floatingZone;
+  }
+
+  /** `startMs` + a duration whose days are nominal in `zone` (RFC 5545 §3.3.6); UTC days are 24 hours. */
+  add(startMs: number, duration: Duration, zone: ResolvedZone | null): number {
+    if (duration.days === 0 || !zone) return addDuration(startMs, duration, null);
+    if (zone.rule.kind === 'iana') return addDuration(startMs, duration, zone.rule.zone);
+    const wall = utcWallIn(startMs, zone, true);
+    return wallToUtcMs(addDaysToWall(wall, duration.days), zone.rule) + duration.ms;
+  }
+
   label(when: When): string | null {
     if (when.allDay) return null;
     if (when.utc) return this.utcLabel;
@@ -627,6 +643,8 @@ interface Slot {
   startMs: number;
   endMs: number | null;
   timeZone: string | null;
+  /** Timed events: how the end was given (DTEND: exact ms; DURATION: nominal days + exact time), for occurrences. */
+  length?: Duration | null;
 }
 
 interface Details {
@@ -697,8 +715,12 @@ function readCalendars(calendars: JComponent[], format: FeedFormat, options: Par
     }
   }
 
-  const defaultZone = options.defaultTimeZone ? ianaZoneForTzid(options.defaultTimeZone) : null;
-  const zones = new FeedZones(vtimezones, defaultZone, calendarZone, warnings);
+  // The user's per-feed zone > the feed's X-WR-TIMEZONE > the user's city's zone > the system's.
+  const floating = feedFloatingZone({
+    feedTimeZone: options.feedTimeZone ? ianaZoneForTzid(options.feedTimeZone) : null,
+    defaultTimeZone: (options.defaultTimeZone && ianaZoneForTzid(options.defaultTimeZone)) || undefined,
+  }, calendarZone);
+  const zones = new FeedZones(vtimezones, floating, calendarZone, warnings);
   const notes = new Warnings();
   const reader = new EventReader(options, zones, notes, from, to, maxOccurrences);
 
@@ -785,7 +807,7 @@ interface ThisAndFuture {
   key: number;
   deltaMs: number;
   deltaDays: number;
-  durationMs: number | null;
+  length: Duration | null;
   days: number;
   details: Details;
 }
@@ -861,25 +883,34 @@ class EventReader {
     });
   }
 
-  /** Start/end of a one-off event (or an override). `fallbackDuration` comes from the master for overrides. */
-  private slot(raw: RawEvent, start: When, fallback: { ms: number | null; days: number } | null): Slot | null {
+  /** Start/end of a one-off event (or an override). `fallback` comes from the master for overrides. */
+  private slot(raw: RawEvent, start: When, fallback: { length: Duration | null; days: number } | null): Slot | null {
     const end = parseWhen(raw.dtend);
-    const duration = parseDurationMs(raw.duration);
+    const duration = parseDuration(raw.duration);
     if (start.allDay) {
       let endDate: string;
       if (end?.allDay && end.date > start.date) endDate = end.date;
-      else if (duration !== null && duration > 0) endDate = addDaysToIsoDate(start.date, Math.max(1, Math.ceil(duration / DAY)));
+      else if (duration !== null && approximateMs(duration) > 0) endDate = addDaysToIsoDate(start.date, Math.max(1, Math.ceil(approximateMs(duration) / DAY)));
       else endDate = addDaysToIsoDate(start.date, fallback?.days ?? 1);
       return { allDay: true, start: start.date, end: endDate, startMs: this.zones.dateMs(start.date), endMs: this.zones.dateMs(endDate), timeZone: null };
     }
     const startMs = this.zones.instant(start);
     if (!Number.isFinite(startMs)) return null;
     let endMs: number | null = null;
-    if (end && !end.allDay) endMs = this.zones.instant(end, start.tzid ? this.zones.resolve(start.tzid) : this.zones.floating);
-    else if (duration !== null) endMs = startMs + duration;
-    else if (fallback?.ms != null) endMs = startMs + fallback.ms;
-    if (endMs !== null && (!Number.isFinite(endMs) || endMs < startMs)) endMs = null;
-    return { allDay: false, start: isoOf(startMs), end: endMs === null ? null : isoOf(endMs), startMs, endMs, timeZone: this.zones.label(start) };
+    let length: Duration | null = null;
+    if (end && !end.allDay) {
+      endMs = this.zones.instant(end, start.tzid ? this.zones.resolve(start.tzid) : this.zones.floating);
+      // RFC 5545 §3.8.5.3: a DTEND gives every occurrence the same exact duration.
+      length = { days: 0, ms: endMs - startMs };
+    } else if (duration !== null || fallback?.length) {
+      length = duration ?? fallback!.length!;
+      endMs = this.zones.add(startMs, length, this.zones.zoneOf(start));
+    }
+    if (endMs !== null && (!Number.isFinite(endMs) || endMs < startMs)) {
+      endMs = null;
+      length = null;
+    }
+    return { allDay: false, start: isoOf(startMs), end: endMs === null ? null : isoOf(endMs), startMs, endMs, timeZone: this.zones.label(start), length };
   }
 
   private details(raw: RawEvent, base?: Details): Details {
@@ -902,11 +933,11 @@ class EventReader {
     };
   }
 
-  private readOverride(uid: string, override: RawEvent, master: { details: Details; zone: ResolvedZone; allDay: boolean; durationMs: number | null; days: number } | null, out: Candidate[]): void {
+  private readOverride(uid: string, override: RawEvent, master: { details: Details; zone: ResolvedZone; allDay: boolean; length: Duration | null; days: number } | null, out: Candidate[]): void {
     const start = this.startOf(override);
     const rid = parseWhen(override.recurrenceId);
     if (!start || !rid) return;
-    const slot = this.slot(override, start, master ? { ms: master.durationMs, days: master.days } : null);
+    const slot = this.slot(override, start, master ? { length: master.length, days: master.days } : null);
     if (!slot) return;
     const key = this.occurrenceKey(rid, master?.zone, master?.allDay ?? rid.allDay);
     this.emit(out, uid, key, slot, this.details(override, master?.details), override.sequence * 2 + 1, master !== null);
@@ -930,10 +961,12 @@ class EventReader {
     const relatedZone = zone ?? this.zones.floating;
     const firstSlot = this.slot(master, start, null);
     if (!firstSlot) return;
-    const durationMs = firstSlot.endMs === null ? null : firstSlot.endMs - firstSlot.startMs;
+    const length = firstSlot.length ?? null;
+    // For the window only: an upper bound (a nominal day may last 25 hours).
+    const durationMs = length === null ? null : approximateMs(length) + (length.days !== 0 ? 3 * 3_600_000 : 0);
     const days = start.allDay && firstSlot.end ? daysBetween(firstSlot.start, firstSlot.end) : 1;
     const details = this.details(master);
-    const masterInfo = { details, zone: relatedZone, allDay: start.allDay, durationMs, days };
+    const masterInfo = { details, zone: relatedZone, allDay: start.allDay, length, days };
     const label = firstSlot.timeZone;
 
     // Occurrence keys are instants (ms) for timed events and day numbers for all-day ones.
@@ -963,14 +996,14 @@ class EventReader {
       else single.add(keyOf(rid));
       const overrideStart = parseWhen(override.dtstart);
       if (override.thisAndFuture && overrideStart) {
-        const slot = this.slot(override, overrideStart, { ms: durationMs, days });
+        const slot = this.slot(override, overrideStart, { length, days });
         if (!slot) continue;
         const key = keyOf(rid);
         future.push({
           key,
           deltaMs: start.allDay ? 0 : slot.startMs - key,
           deltaDays: start.allDay ? daysBetween(isoOfDayNumber(key), slot.start) : 0,
-          durationMs: slot.endMs === null ? null : slot.endMs - slot.startMs,
+          length: slot.length ?? null,
           days: slot.allDay && slot.end ? daysBetween(slot.start, slot.end) : days,
           details: this.details(override, details),
         });
@@ -1024,9 +1057,9 @@ class EventReader {
         const ms = start.allDay || when.allDay ? toInstant({ ...wall, hour: 0, minute: 0, second: 0 }) : this.zones.instant(when, relatedZone);
         let end: number | undefined;
         const periodEnd = typeof second === 'string' ? parseWhen({ value: second, type: 'date-time', tzid: paramString(prop[1], 'tzid') }) : null;
-        const periodDuration = typeof second === 'string' ? parseDurationMs(second) : null;
+        const periodDuration = typeof second === 'string' ? parseDuration(second) : null;
         if (periodEnd && !periodEnd.allDay) end = this.zones.instant(periodEnd, relatedZone);
-        else if (periodDuration !== null) end = ms + periodDuration;
+        else if (periodDuration !== null) end = this.zones.add(ms, periodDuration, when.allDay ? relatedZone : this.zones.zoneOf(when, relatedZone));
         occurrences.push({ wall, ms, end });
       }
     }
@@ -1056,8 +1089,9 @@ class EventReader {
         slot = { allDay: true, start: date, end, startMs: this.zones.dateMs(date), endMs: this.zones.dateMs(end), timeZone: null };
       } else {
         const startMs = key + (applied?.deltaMs ?? 0);
-        const length = applied ? applied.durationMs : durationMs;
-        const endMs = occurrence.end ?? (length === null ? null : startMs + length);
+        const span = applied ? applied.length : length;
+        // Nominal days of a DURATION count on the event's own wall clock (same end time across a DST change).
+        const endMs = occurrence.end ?? (span === null ? null : this.zones.add(startMs, span, zone));
         slot = { allDay: false, start: isoOf(startMs), end: endMs === null ? null : isoOf(endMs), startMs, endMs, timeZone: label };
       }
       const before = out.length;

@@ -6,7 +6,7 @@ import { compareEvents, type FeedParseResult, type MeetupEvent, type ParseOption
 import { eventStartMs } from '../time';
 import { checkTextLimit, DEFAULT_BODY_LIMIT } from './body';
 import { parseCaenCamp } from './caencamp';
-import { floatingZone } from './date-values';
+import { feedFloatingZone } from './date-values';
 import { detectFeed, type FormatChoice } from './detect';
 import { parseGancio } from './gancio';
 import { parseHtml } from './html';
@@ -37,6 +37,7 @@ export function parseFeed(body: string, options: ParseFeedOptions): FeedParseRes
   const detected = detectFeed(body, { format: options.format, contentType: options.contentType });
   const readerOptions: ParseOptions = {
     feedId: options.feedId,
+    feedTimeZone: options.feedTimeZone,
     defaultTimeZone: options.defaultTimeZone,
     from: options.from,
     to: options.to,
@@ -88,7 +89,7 @@ export function inWindow(options: ParseOptions): (event: MeetupEvent) => boolean
   const now = options.now ?? Date.now();
   const from = options.from ?? now - DAY;
   const to = options.to ?? now + 180 * DAY;
-  const zone = floatingZone(options.defaultTimeZone);
+  const zone = feedFloatingZone(options);
   return (event) => {
     const startMs = eventStartMs(event.start, zone);
     const endMs = event.end ? eventStartMs(event.end, zone) : startMs;

@@ -6,6 +6,7 @@
 import type { EventPlace, EventStatus, FeedParseResult, MeetupEvent, ParseOptions } from '../events';
 import { toUtcIso } from '../time';
 import { resolveEventTimes, withFeedZone } from './date-values';
+import { addDuration, approximateMs, parseDuration } from './duration';
 import {
   buildEvent,
   containsPhrase,
@@ -209,24 +210,24 @@ function readUid(node: JsonObject): string | null {
   return id && !id.startsWith('_:') ? id : null;
 }
 
-/** ISO 8601 durations as schema.org writes them ("PT2H", "P1DT30M"), in ms. */
-function durationMs(value: unknown): number | null {
-  const t = text(value);
-  const m = t ? /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/i.exec(t) : null;
-  if (!m || t === 'P' || t === 'PT') return null;
-  const [, w, d, h, mi, s] = m.map((x) => Number(x ?? 0));
-  return ((((w! * 7 + d!) * 24 + h!) * 60 + mi!) * 60 + s!) * 1000;
+/** The zone an Event names itself: its `eventSchedule`'s `scheduleTimezone` (schema.org Schedule). */
+function eventZoneOf(node: JsonObject): string | null {
+  const schedule = first(prop(node, 'eventSchedule'));
+  return isObject(schedule) ? text(prop(schedule, 'scheduleTimezone')) : null;
 }
 
 /** One Event node to a MeetupEvent, or the reason it was skipped. */
 export function readJsonLdEvent(node: JsonObject, options: ParseOptions): MeetupEvent | string {
   const startRaw = first(prop(node, 'startDate'));
   const endRaw = first(prop(node, 'endDate'));
-  const times = resolveEventTimes(startRaw, endRaw, { zone: options.defaultTimeZone, inclusiveEndDate: true });
+  // An instant with an offset ("+01:00") keeps timeZone null unless the event names its zone: the user's
+  // default zone says nothing about where a Berlin event happens.
+  const times = resolveEventTimes(startRaw, endRaw, { zone: options.defaultTimeZone, eventZone: eventZoneOf(node), inclusiveEndDate: true });
   if (!times) return startRaw === undefined ? 'no start date' : `unreadable start date "${String(startRaw).slice(0, 40)}"`;
   if (!times.allDay && times.end === null && endRaw === undefined) {
-    const duration = durationMs(prop(node, 'duration'));
-    if (duration) times.end = toUtcIso(Date.parse(times.start) + duration);
+    // "P1D" is a nominal day in the event's zone; without a known zone (an offset) a day is 24 hours.
+    const duration = parseDuration(text(prop(node, 'duration')));
+    if (duration && approximateMs(duration) > 0) times.end = toUtcIso(addDuration(Date.parse(times.start), duration, times.timeZone));
   }
 
   const location = readJsonLdLocation(prop(node, 'location'));

@@ -4,6 +4,7 @@
  * Google Calendar's, Eventbrite's and WordPress (The Events Calendar) APIs.
  */
 import type { EventPlace, FeedParseResult, MeetupEvent, ParseOptions } from '../events';
+import { canonicalTimeZone } from '../time';
 import { resolveEventTimes, withFeedZone, type EventTimes } from './date-values';
 import {
   buildEvent,
@@ -76,30 +77,44 @@ export interface FoundList {
   items: unknown[];
   /** Where the list was found ("events", "data.events", "" for the top level). */
   path: string;
+  /**
+   * The zone the document declares next to its list (`{"timeZone": "America/New_York", "items": […]}`, as
+   * Google Calendar's API sends), as written; null when none.
+   */
+  timeZone?: string | null;
+}
+
+/** A zone field of the objects around the list, the innermost first. */
+function declaredZone(...containers: JsonObject[]): string | null {
+  for (const container of containers.reverse()) {
+    const zone = text(pick(container, ZONE_KEYS));
+    if (zone) return zone;
+  }
+  return null;
 }
 
 /** The event array inside a JSON document, or null. An empty array under a list key is an empty feed. */
 export function findEventList(data: unknown): FoundList | null {
-  if (Array.isArray(data)) return data.length === 0 || isEventArray(data) ? { items: data, path: '' } : null;
+  if (Array.isArray(data)) return data.length === 0 || isEventArray(data) ? { items: data, path: '', timeZone: null } : null;
   if (!isObject(data)) return null;
   for (const key of LIST_KEYS) {
     const value = data[key];
-    if (isEventArray(value)) return { items: value, path: key };
+    if (isEventArray(value)) return { items: value, path: key, timeZone: declaredZone(data) };
   }
   for (const key of LIST_KEYS) {
     const value = data[key];
     if (!isObject(value)) continue;
     for (const inner of LIST_KEYS) {
-      if (isEventArray(value[inner])) return { items: value[inner] as unknown[], path: `${key}.${inner}` };
+      if (isEventArray(value[inner])) return { items: value[inner] as unknown[], path: `${key}.${inner}`, timeZone: declaredZone(data, value) };
     }
   }
   for (const key of LIST_KEYS) {
     const value = data[key];
-    if (Array.isArray(value) && value.length === 0) return { items: value, path: key };
+    if (Array.isArray(value) && value.length === 0) return { items: value, path: key, timeZone: declaredZone(data) };
     if (isObject(value)) {
       for (const inner of LIST_KEYS) {
         const v = value[inner];
-        if (Array.isArray(v) && v.length === 0) return { items: v, path: `${key}.${inner}` };
+        if (Array.isArray(v) && v.length === 0) return { items: v, path: `${key}.${inner}`, timeZone: declaredZone(data, value) };
       }
     }
   }
@@ -168,7 +183,7 @@ function readLocation(item: JsonObject): LocationInfo {
   return info;
 }
 
-function readTimes(item: JsonObject, zoneFallback: string | undefined): EventTimes | null {
+function readTimes(item: JsonObject, zoneFallback: string | undefined, declaredZone: string | null): EventTimes | null {
   const start = timeField(item, START_KEYS, 'utc_start_date');
   const end = timeField(item, END_KEYS, 'utc_end_date');
   const eventZone = start.zone ?? text(pick(item, ZONE_KEYS));
@@ -181,7 +196,7 @@ function readTimes(item: JsonObject, zoneFallback: string | undefined): EventTim
     startValue = dateOf(startValue);
     endValue = dateOf(endValue);
   }
-  return resolveEventTimes(startValue, endValue, { zone: zoneFallback, eventZone });
+  return resolveEventTimes(startValue, endValue, { zone: zoneFallback, eventZone, declaredZone });
 }
 
 function readStatus(item: JsonObject): MeetupEvent['status'] {
@@ -195,8 +210,8 @@ function readImage(value: unknown): unknown {
   return isObject(v) ? pick(v, ['url', 'src', 'href', 'original']) : v;
 }
 
-function readListItem(item: JsonObject, options: ParseOptions): MeetupEvent | string {
-  const times = readTimes(item, options.defaultTimeZone);
+function readListItem(item: JsonObject, options: ParseOptions, declaredZone: string | null): MeetupEvent | string {
+  const times = readTimes(item, options.defaultTimeZone, declaredZone);
   if (!times) {
     const raw = pick(item, START_KEYS);
     return raw === undefined ? 'no start date' : `unreadable start date "${String(first(raw)).slice(0, 40)}"`;
@@ -222,13 +237,15 @@ function readListItem(item: JsonObject, options: ParseOptions): MeetupEvent | st
 }
 
 export function parseJsonList(list: FoundList, feedOptions: ParseOptions): FeedParseResult {
-  const options = withFeedZone(feedOptions);
+  // The user's per-feed zone > the list's own `timezone` > the user's city's zone > the system's.
+  const declared = canonicalTimeZone(list.timeZone ?? null);
+  const options = withFeedZone(feedOptions, declared);
   const warnings = new WarningList();
   const events: MeetupEvent[] = [];
   list.items.forEach((item, index) => {
     if (!isObject(item)) return warnings.add(`Skipped event ${index + 1}: not an object`);
     try {
-      const result = readListItem(item, options);
+      const result = readListItem(item, options, declared);
       if (typeof result === 'string') warnings.add(`Skipped ${describeItem(index, item, TITLE_KEYS)}: ${result}`);
       else events.push(result);
     } catch (error) {

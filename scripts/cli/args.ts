@@ -12,8 +12,14 @@ export interface EventsCliOptions {
   /** Window as instants (ms); null: the reader's default (now − 1 day … now + 180 days). */
   from: number | null;
   to: number | null;
-  /** Zone of floating times in the feed, of --from/--to without offset, and of the printed times. */
+  /**
+   * Zone of the printed times, of --from/--to without offset, and of the feed's floating times: as the per-feed
+   * zone setting when given with --tz (it wins over the feed's own X-WR-TIMEZONE/`timezone`), else as the
+   * default below the feed's own zone (the --city zone, else the system zone).
+   */
   tz: string;
+  /** --tz was given: `tz` is an explicit choice, like the extension's per-feed zone setting. */
+  tzGiven?: boolean;
   format: FormatChoice;
   json: boolean;
   /** --city (issue #3): keep only events near this city; absent = every event. */
@@ -69,7 +75,12 @@ const FORMATS: FormatChoice[] = ['auto', 'ical', 'json', 'html'];
 export const EVENTS_FLAGS: FlagSpec[] = [
   { name: '--from', value: 'ISO', help: 'first instant or day to show (default: now − 1 day)', set: (r, v) => void (r.from = v) },
   { name: '--to', value: 'ISO', help: 'last instant or day to show (default: 180 days after --from)', set: (r, v) => void (r.to = v) },
-  { name: '--tz', value: 'IANA', help: 'zone for floating times and for printing (default: the --city zone, else the system zone)', set: (r, v) => void (r.tz = v) },
+  {
+    name: '--tz',
+    value: 'IANA',
+    help: "zone for printing and for floating times, over the feed's own zone like the extension's per-feed zone (default: the feed's own zone for floating times, else the --city zone, else the system zone)",
+    set: (r, v) => void (r.tz = v),
+  },
   {
     name: '--format',
     value: FORMATS.join('|'),
@@ -124,7 +135,7 @@ function finishOptions(raw: RawArgs, now: number): EventsCliOptions {
   if (from !== null && to === null) to = from + 180 * DAY;
   if (to !== null && from === null) from = Math.min(now - DAY, to);
   if (from !== null && to !== null && to < from) throw new UsageError('--to is before --from');
-  return { source: raw.source, from, to, tz, format: raw.format, json: raw.json, city: cityOption(raw) };
+  return { source: raw.source, from, to, tz, tzGiven: raw.tz !== null, format: raw.format, json: raw.json, city: cityOption(raw) };
 }
 
 function cityOption(raw: RawArgs): CityOption | null {

@@ -119,6 +119,9 @@ export async function runEvents(options: EventsCliOptions, io: CliIo): Promise<n
     const source = await loadSource(options.source, io);
     result = parseFeed(source.body, {
       feedId: 'cli',
+      // --tz is an explicit choice (like the extension's per-feed zone); the --city or system zone is only the
+      // default below the zone the feed declares (X-WR-TIMEZONE, a list's `timezone`).
+      feedTimeZone: options.tzGiven ? options.tz : null,
       defaultTimeZone: options.tz,
       from: options.from ?? undefined,
       to: options.to ?? undefined,

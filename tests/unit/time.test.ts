@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDaysToIsoDate, canonicalTimeZone, toUtcIso, utcMsToZonedTime, zonedTimeToUtcMs } from '../../lib/time';
+import { addDaysToIsoDate, addDaysToWall, addNominalDays, canonicalTimeZone, eventStartMs, toUtcIso, utcMsToZonedTime, zonedTimeToUtcMs } from '../../lib/time';
 
 const wall = (s: string) => {
   const [date, time] = s.split(' ') as [string, string];
@@ -47,5 +47,51 @@ describe('dates and zones', () => {
     ['Not/AZone', null],
   ])('canonicalTimeZone(%s) = %s', (zone, expected) => {
     expect(canonicalTimeZone(zone)).toBe(expected);
+  });
+});
+
+describe('addNominalDays: RFC 5545 days keep the wall time', () => {
+  it.each([
+    // Europe leaves DST on 25 October 2026 (25-hour day), enters it on 28 March 2027 (23 hours).
+    ['2026-10-24T18:00:00Z', 1, 'Europe/Paris', '2026-10-25T19:00:00Z'],
+    ['2027-03-27T19:00:00Z', 1, 'Europe/Paris', '2027-03-28T18:00:00Z'],
+    ['2026-10-25T19:00:00Z', -1, 'Europe/Paris', '2026-10-24T18:00:00Z'],
+    ['2026-10-20T08:00:00Z', 7, 'Europe/Paris', '2026-10-27T09:00:00Z'],
+    // The US leaves DST on 1 November 2026.
+    ['2026-11-01T00:00:00Z', 1, 'America/New_York', '2026-11-02T01:00:00Z'],
+    // New Zealand enters DST on 27 September 2026 (southern spring).
+    ['2026-09-26T00:00:00Z', 1, 'Pacific/Auckland', '2026-09-26T23:00:00Z'],
+    // Lord Howe moves its clocks by 30 minutes.
+    ['2026-10-03T02:00:00Z', 1, 'Australia/Lord_Howe', '2026-10-04T01:30:00Z'],
+    // Kiritimati skipped 31 December 1994 (UTC−10 → UTC+14): noon on the 30th + 1 day falls in that 24-hour gap
+    // and moves forward by it, to noon on 1 January.
+    ['1994-12-30T22:00:00Z', 1, 'Pacific/Kiritimati', '1994-12-31T22:00:00Z'],
+    // No DST: 24 hours; UTC: always 24 hours; 0 days: unchanged.
+    ['2026-10-24T18:00:00Z', 1, 'Asia/Tokyo', '2026-10-25T18:00:00Z'],
+    ['2026-10-24T18:00:00Z', 1, 'UTC', '2026-10-25T18:00:00Z'],
+    ['2026-10-24T18:00:00Z', 0, 'Europe/Paris', '2026-10-24T18:00:00Z'],
+    ['2026-12-31T23:30:00Z', 1, 'Europe/Paris', '2027-01-01T23:30:00Z'],
+  ] as const)('%s + %i day(s) in %s is %s', (start, days, zone, expected) => {
+    expect(toUtcIso(addNominalDays(Date.parse(start), days, zone))).toBe(expected);
+  });
+
+  it('keeps milliseconds', () => {
+    expect(addNominalDays(Date.parse('2026-10-24T18:00:00.250Z'), 1, 'Europe/Paris') % 1000).toBe(250);
+  });
+
+  it('adds days to wall times across months and leap days', () => {
+    expect(addDaysToWall(wall('2028-02-28 23:30:00'), 1)).toEqual(wall('2028-02-29 23:30:00'));
+    expect(addDaysToWall(wall('2026-12-31 08:00:00'), 1)).toEqual(wall('2027-01-01 08:00:00'));
+    expect(addDaysToWall(wall('2026-03-01 08:00:00'), -1)).toEqual(wall('2026-02-28 08:00:00'));
+  });
+});
+
+describe('all-day dates in zones far from UTC', () => {
+  it.each([
+    ['2026-12-24', 'Pacific/Kiritimati', '2026-12-23T10:00:00Z'],
+    ['2026-12-24', 'Pacific/Pago_Pago', '2026-12-24T11:00:00Z'],
+    ['2026-12-24', 'UTC', '2026-12-24T00:00:00Z'],
+  ])('%s starts at midnight in %s', (date, zone, instant) => {
+    expect(toUtcIso(eventStartMs(date, zone))).toBe(instant);
   });
 });

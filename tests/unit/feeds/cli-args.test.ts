@@ -23,13 +23,13 @@ function usageError(argv: string[]): string {
 
 describe('parseEventsArgs', () => {
   it('defaults: system zone, auto format, the reader default window, lines', () => {
-    expect(run(['feed.ics'])).toMatchObject({ source: 'feed.ics', from: null, to: null, tz: systemTimeZone(), format: 'auto', json: false });
+    expect(run(['feed.ics'])).toMatchObject({ source: 'feed.ics', from: null, to: null, tz: systemTimeZone(), tzGiven: false, format: 'auto', json: false });
   });
 
   it('reads every flag, in any order, with a space or "="', () => {
     expect(run(['--json', '--tz=America/New_York', 'https://x.example/a.ics', '--format', 'ical', '--from', '2026-12-01T18:00:00Z', '--to=2026-12-31T00:00:00Z'])).toMatchObject({
       source: 'https://x.example/a.ics', from: Date.parse('2026-12-01T18:00:00Z'), to: Date.parse('2026-12-31T00:00:00Z'),
-      tz: 'America/New_York', format: 'ical', json: true,
+      tz: 'America/New_York', tzGiven: true, format: 'ical', json: true,
     });
   });
 

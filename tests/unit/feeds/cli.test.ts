@@ -63,6 +63,20 @@ describe('runEvents (in process)', () => {
     }
   });
 
+  // --tz is an explicit choice, like the extension's per-feed zone: it wins over the feed's X-WR-TIMEZONE.
+  // Without it, the printing zone (system or --city) is only the default below the feed's own zone.
+  it.each<[string, Partial<EventsCliOptions>, string, string]>([
+    ['without --tz: the feed declares New York', { tz: 'Europe/Paris', tzGiven: false }, '2026-12-11T00:00:00Z', 'America/New_York'],
+    ['--tz Europe/Paris: Paris', { tz: 'Europe/Paris', tzGiven: true }, '2026-12-10T18:00:00Z', 'Europe/Paris'],
+    ['--tz Asia/Tokyo: Tokyo', { tz: 'Asia/Tokyo', tzGiven: true }, '2026-12-10T10:00:00Z', 'Asia/Tokyo'],
+  ])('floating times of a feed with X-WR-TIMEZONE, %s', async (_label, zone, start, timeZone) => {
+    const { io, out } = fakeIo();
+    const code = await runEvents({ ...base, ...zone, json: true, source: fixturePath('ical/google-floating.ics') }, io);
+    expect(code).toBe(0);
+    const event = (JSON.parse(out.join('')) as MeetupEvent[]).find((e) => e.uid === '1a2b3c4d5e6f@google.com');
+    expect(event).toMatchObject({ start, timeZone });
+  });
+
   it('reads stdin for "-"', async () => {
     const { io, out } = fakeIo();
     expect(await runEvents({ ...base, source: '-', json: true }, io)).toBe(0);

@@ -235,14 +235,18 @@ describe('floating times', () => {
   const text = calendar(...vevent('UID:f@x', 'DTSTART:20261209T183000', 'DTEND:20261209T203000', 'SUMMARY:Apéro'));
   const withCalendarZone = text.replace('PRODID:-//test//EN', 'PRODID:-//test//EN\r\nX-WR-TIMEZONE:Asia/Tokyo');
 
+  // Order: the user's per-feed zone > the feed's X-WR-TIMEZONE > the default (the user's city's) zone > the system's.
   it.each([
-    ['the per-feed zone', text, 'Europe/Paris', '2026-12-09T17:30:00Z'],
-    ['the per-feed zone over X-WR-TIMEZONE', withCalendarZone, 'America/Los_Angeles', '2026-12-10T02:30:00Z'],
-    ['X-WR-TIMEZONE without a per-feed zone', withCalendarZone, undefined, '2026-12-09T09:30:00Z'],
-  ])('use %s', (_label, body, zone, start) => {
-    const [event] = parseICal(body, wide({ defaultTimeZone: zone })).events;
+    ['the default zone when the feed declares none', text, { defaultTimeZone: 'Europe/Paris' }, '2026-12-09T17:30:00Z', 'Europe/Paris'],
+    ['the per-feed zone over the default zone', text, { feedTimeZone: 'America/New_York', defaultTimeZone: 'Europe/Paris' }, '2026-12-09T23:30:00Z', 'America/New_York'],
+    ['the per-feed zone over X-WR-TIMEZONE', withCalendarZone, { feedTimeZone: 'America/Los_Angeles', defaultTimeZone: 'Europe/Paris' }, '2026-12-10T02:30:00Z', 'America/Los_Angeles'],
+    ['X-WR-TIMEZONE over the default zone', withCalendarZone, { defaultTimeZone: 'Europe/Paris' }, '2026-12-09T09:30:00Z', 'Asia/Tokyo'],
+    ['X-WR-TIMEZONE without any other zone', withCalendarZone, { defaultTimeZone: undefined }, '2026-12-09T09:30:00Z', 'Asia/Tokyo'],
+    ['X-WR-TIMEZONE when the per-feed zone is no zone', withCalendarZone, { feedTimeZone: 'Mars/Olympus', defaultTimeZone: 'Europe/Paris' }, '2026-12-09T09:30:00Z', 'Asia/Tokyo'],
+  ] as const)('use %s', (_label, body, zones, start, zone) => {
+    const [event] = parseICal(body, wide(zones)).events;
     expect(event!.start).toBe(start);
-    expect(event!.timeZone).toBe(zone ?? 'Asia/Tokyo');
+    expect(event!.timeZone).toBe(zone);
   });
 
   it('use the system zone when nothing else is known', () => {
