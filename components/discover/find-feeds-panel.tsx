@@ -7,6 +7,7 @@ import { useMemo } from 'preact/hooks';
 import type { CandidateFormat, CandidateKind, DiscoveredFeed } from '../../lib/discover/types';
 import { t, tn, type MessageKey } from '../../lib/ui/i18n';
 import { createFindFeedsModel, type AddState, type FindFeedsModel } from './discover-model';
+import { feedProblemText } from '../../lib/ui/feed-problem-text';
 import './discover.css';
 
 const KIND_LABEL: Record<CandidateKind, MessageKey> = {
@@ -37,7 +38,7 @@ function eventSummary(feed: DiscoveredFeed): string {
   if (feed.preview.ok) return tn('discoverEventCount', feed.preview.eventCount);
   // Events counted on the page itself are known without a fetch.
   if (feed.eventCountOnPage !== null) return tn('discoverEventCount', feed.eventCountOnPage);
-  return t('discoverPreviewFailed', feed.preview.error ?? '?');
+  return t('discoverPreviewFailed', feedProblemText(feed.preview) ?? '?');
 }
 
 export function AddButton({ state, alreadyAdded, name, onAdd }: {
