@@ -1,6 +1,6 @@
 /** Instants of stored events: timed events are `…Z` instants, all-day dates are taken in the user's zone. */
 import type { MeetupEvent } from '../events';
-import { eventStartMs, systemTimeZone } from '../time';
+import { addDaysToIsoDate, eventStartMs, systemTimeZone } from '../time';
 
 export function startMs(event: MeetupEvent, zone: string = systemTimeZone()): number {
   return eventStartMs(event.start, zone);
@@ -9,8 +9,9 @@ export function startMs(event: MeetupEvent, zone: string = systemTimeZone()): nu
 /** End instant; an event without an end ends when it starts (all-day: at the end of its day). */
 export function endMs(event: MeetupEvent, zone: string = systemTimeZone()): number {
   if (event.end) return eventStartMs(event.end, zone);
-  const start = startMs(event, zone);
-  return event.allDay ? start + 24 * 3600_000 : start;
+  // The next midnight, not start + 24 h: a DST day lasts 23 or 25 hours.
+  if (event.allDay) return eventStartMs(addDaysToIsoDate(event.start.slice(0, 10), 1), zone);
+  return startMs(event, zone);
 }
 
 /** Starts in the future. */

@@ -4,8 +4,8 @@
  * Google Calendar's, Eventbrite's and WordPress (The Events Calendar) APIs.
  */
 import type { EventPlace, FeedParseResult, MeetupEvent, ParseOptions } from '../events';
-import { canonicalTimeZone } from '../time';
-import { resolveEventTimes, withFeedZone, type EventTimes } from './date-values';
+import { addDaysToIsoDate, canonicalTimeZone, toIsoDate, utcMsToZonedTime } from '../time';
+import { floatingZone, parseDateValue, resolveEventTimes, withFeedZone, type EventTimes } from './date-values';
 import {
   buildEvent,
   coordinates,
@@ -183,18 +183,43 @@ function readLocation(item: JsonObject): LocationInfo {
   return info;
 }
 
+const WRITTEN_MIDNIGHT = /^(\d{4}-\d{2}-\d{2})[T ]00:00(?::00(?:[.,]0+)?)?\s*(?:Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * The calendar date an all-day event's date-time stands for, and whether its clock says midnight. A value written
+ * at midnight keeps its written date (also "…T00:00:00Z": never shifted through a zone); any other instant is
+ * taken in `zone` (an app that saved local midnight with toISOString() sends "2026-12-23T23:00:00.000Z" for the
+ * 24th in Paris, The Events Calendar ends all-day events at 23:59:59).
+ */
+function allDayDate(value: unknown, zone: string): { date: string; midnight: boolean } | null {
+  const parsed = parseDateValue(value);
+  if (!parsed) return null;
+  if (parsed.kind === 'date') return { date: parsed.date, midnight: true };
+  const written = typeof value === 'string' ? WRITTEN_MIDNIGHT.exec(value.trim()) : null;
+  if (written) return { date: written[1]!, midnight: true };
+  const wall = parsed.kind === 'floating' ? parsed.wall : utcMsToZonedTime(parsed.ms, zone);
+  return { date: toIsoDate(wall.year, wall.month, wall.day), midnight: wall.hour === 0 && wall.minute === 0 && wall.second === 0 };
+}
+
 function readTimes(item: JsonObject, zoneFallback: string | undefined, declaredZone: string | null): EventTimes | null {
-  const start = timeField(item, START_KEYS, 'utc_start_date');
-  const end = timeField(item, END_KEYS, 'utc_end_date');
-  const eventZone = start.zone ?? text(pick(item, ZONE_KEYS));
   const allDayFlag = pick(item, ['all_day', 'allDay', 'isAllDay', 'all_day_event']);
+  const allDay = allDayFlag === true || allDayFlag === 'true' || allDayFlag === 1;
+  // All-day: the local fields say which day; The Events Calendar's utc_* fields would move it to the day before.
+  const start = timeField(item, START_KEYS, allDay ? '' : 'utc_start_date');
+  const end = timeField(item, END_KEYS, allDay ? '' : 'utc_end_date');
+  const eventZone = start.zone ?? text(pick(item, ZONE_KEYS));
   let startValue = start.value;
   let endValue = end.value;
-  if (allDayFlag === true || allDayFlag === 'true' || allDayFlag === 1) {
-    // An all-day flag with times attached: the dates are what counts (never shifted through a zone).
-    const dateOf = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : v);
-    startValue = dateOf(startValue);
-    endValue = dateOf(endValue);
+  if (allDay) {
+    // An all-day flag with times attached: the dates are what counts.
+    const zone = canonicalTimeZone(eventZone) ?? floatingZone(zoneFallback);
+    const first = allDayDate(startValue, zone);
+    if (first) {
+      startValue = first.date;
+      const last = endValue === null || endValue === undefined || endValue === '' ? null : allDayDate(endValue, zone);
+      // An end at midnight is exclusive already; "23:59:59" names the last day itself.
+      endValue = last ? (last.midnight ? last.date : addDaysToIsoDate(last.date, 1)) : null;
+    }
   }
   return resolveEventTimes(startValue, endValue, { zone: zoneFallback, eventZone, declaredZone });
 }

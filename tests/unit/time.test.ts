@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { endMs } from '../../lib/background/event-time';
+import type { MeetupEvent } from '../../lib/events';
 import { addDaysToIsoDate, addDaysToWall, addNominalDays, canonicalTimeZone, eventStartMs, toUtcIso, utcMsToZonedTime, zonedTimeToUtcMs } from '../../lib/time';
 
 const wall = (s: string) => {
@@ -93,5 +95,18 @@ describe('all-day dates in zones far from UTC', () => {
     ['2026-12-24', 'UTC', '2026-12-24T00:00:00Z'],
   ])('%s starts at midnight in %s', (date, zone, instant) => {
     expect(toUtcIso(eventStartMs(date, zone))).toBe(instant);
+  });
+});
+
+describe('background endMs of an all-day event without an end', () => {
+  const allDay = (start: string) => ({ start, end: null, allDay: true }) as unknown as MeetupEvent;
+  it.each([
+    // 25 October 2026 lasts 25 hours in Paris, 29 March 2026 23 hours: the end is the next midnight there.
+    ['2026-10-25', 'Europe/Paris', '2026-10-25T23:00:00Z'],
+    ['2026-03-29', 'Europe/Paris', '2026-03-29T22:00:00Z'],
+    ['2026-12-24', 'Pacific/Kiritimati', '2026-12-24T10:00:00Z'],
+    ['2026-12-24', 'Pacific/Pago_Pago', '2026-12-25T11:00:00Z'],
+  ])('%s in %s ends at %s', (start, zone, end) => {
+    expect(toUtcIso(endMs(allDay(start), zone))).toBe(end);
   });
 });

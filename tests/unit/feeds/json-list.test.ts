@@ -95,6 +95,20 @@ describe('generic JSON lists', () => {
     expect(one({ title: 'x', start: '2026-12-01T00:00:00', end: '2026-12-02T00:00:00', all_day: true })).toMatchObject({ start: '2026-12-01', end: '2026-12-02', allDay: true });
   });
 
+  // The feed zone here is Europe/Paris (options), whatever the machine's zone.
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ['midnight written as UTC keeps its date', { start: '2026-12-24T00:00:00Z', end: '2026-12-25T00:00:00Z', allDay: true, timezone: 'America/New_York' }, '2026-12-24', '2026-12-25'],
+    ['local midnight saved with toISOString() is the next day in the feed zone', { start: '2026-12-23T23:00:00.000Z', end: '2026-12-24T23:00:00.000Z', allDay: true }, '2026-12-24', '2026-12-25'],
+    ['… or in the zone the item names', { start: '2026-12-24T05:00:00.000Z', end: '2026-12-25T05:00:00.000Z', isAllDay: true, timezone: 'America/New_York' }, '2026-12-24', '2026-12-25'],
+    ['The Events Calendar: local dates, an end at 23:59:59 is the last day, utc_* fields ignored', {
+      start_date: '2026-12-24 00:00:00', end_date: '2026-12-26 23:59:59', utc_start_date: '2026-12-23 23:00:00', utc_end_date: '2026-12-26 22:59:59', all_day: true, timezone: 'Europe/Paris',
+    }, '2026-12-24', '2026-12-27'],
+    ['unix seconds of local midnight', { start: 1798066800, all_day: 1 }, '2026-12-24', '2026-12-25'],
+    ['plain dates', { start: '2026-12-24', end: '2026-12-26', all_day: 'true' }, '2026-12-24', '2026-12-26'],
+  ])('all-day flag: %s', (_label, fields, start, end) => {
+    expect(one({ title: 'Holidays', ...fields })).toMatchObject({ start, end, allDay: true, timeZone: null });
+  });
+
   it('an item timezone that is not a zone is ignored (feed zone used)', () => {
     expect(one({ title: 'x', start: '2026-12-01 19:00', timezone: 'Mars/Olympus' })).toMatchObject({ start: '2026-12-01T18:00:00Z', timeZone: 'Europe/Paris' });
   });
