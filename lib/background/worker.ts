@@ -179,6 +179,12 @@ export function startBackground(deps: BackgroundDeps): BackgroundApi {
       await ensureRefreshAlarm(browser.alarms, next.refreshMinutes, true);
     }
     if (!previous || cityKey(previous) !== cityKey(next)) await reResolveAll();
+    if (previous && userZone(previous) !== userZone(next)) {
+      // Floating times of feeds without a zone setting were read in the old city's zone: read them again (a 304
+      // would keep the old reading).
+      const ids = (await feedsItem.getValue()).filter((feed) => feed.enabled && !feed.timeZone).map((feed) => feed.id);
+      if (ids.length > 0) await refresher.run({ force: true, feedIds: ids, ignoreValidators: true });
+    }
     if (!previous || previous.reminderMinutes !== next.reminderMinutes) await checkReminders();
     await updateBadge();
   }
