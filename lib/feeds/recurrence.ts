@@ -93,8 +93,16 @@ export function expandRule(options: ExpandOptions): RuleExpansion {
   let untilMs = Infinity;
   let untilDate = Infinity;
   if (until) {
-    if (until.isDate || isDate) untilDate = dateKey(wallOf(until));
-    else if (until.zone === ICAL.Timezone.utcTimezone) untilMs = wallKey(wallOf(until));
+    if (until.isDate || isDate) {
+      untilDate = dateKey(wallOf(until));
+      if (isDate && !until.isDate && until.zone === ICAL.Timezone.utcTimezone && options.toWallKey) {
+        // An all-day series with a UTC UNTIL (RFC 5545 wants a DATE; Outlook and others write a UTC time): the
+        // last day is the UNTIL's UTC date or its date in the event's zone, whichever is later. "20261223T230000Z"
+        // is midnight of the 24th in Paris; routing it through UTC alone would drop the occurrence of the 24th.
+        const local = wallFromKey(options.toWallKey(wallKey(wallOf(until))));
+        untilDate = Math.max(untilDate, dateKey(local));
+      }
+    } else if (until.zone === ICAL.Timezone.utcTimezone) untilMs = wallKey(wallOf(until));
     else untilMs = toInstant(wallOf(until));
   }
 

@@ -246,3 +246,24 @@ describe('occurrences are independent objects', () => {
     expect(events.slice(1).map((e) => [e.place!.lat, e.categories])).toEqual([[49.18, ['js']], [49.18, ['js']]]);
   });
 });
+
+describe('all-day series with a UTC UNTIL (Outlook writes one; RFC 5545 wants a DATE)', () => {
+  const series = (until: string) => calendar(...vevent('UID:ad@x', 'SUMMARY:Market', 'DTSTART;VALUE=DATE:20261203', `RRULE:FREQ=WEEKLY;UNTIL=${until}`));
+  const ALL = ['2026-12-03', '2026-12-10', '2026-12-17', '2026-12-24'];
+  it.each<[string, string, string, string[]]>([
+    ['midnight of the 24th in Paris, written in UTC, keeps the 24th', '20261223T230000Z', 'Europe/Paris', ALL],
+    ['UTC midnight of the 24th, series read in New York, keeps the 24th', '20261224T000000Z', 'America/New_York', ALL],
+    ['UTC midnight of the 24th, series read in Kiritimati, keeps the 24th', '20261224T000000Z', 'Pacific/Kiritimati', ALL],
+    ['a DATE UNTIL', '20261224', 'Europe/Paris', ALL],
+    ['midnight of the 23rd in Paris stops before the 24th', '20261222T230000Z', 'Europe/Paris', ALL.slice(0, 3)],
+  ])('%s', (_label, until, zone, dates) => {
+    const events = parseICal(series(until), wide({ defaultTimeZone: zone })).events;
+    expect(events.map((e) => [e.start, e.end, e.allDay])).toEqual(dates.map((d) => [d, addDays(d, 1), true]));
+  });
+});
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
