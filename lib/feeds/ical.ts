@@ -943,9 +943,25 @@ class EventReader {
     this.emit(out, uid, key, slot, this.details(override, master?.details), override.sequence * 2 + 1, master !== null);
   }
 
+  /**
+   * The day a date or date-time names in an all-day series. A UTC time that is not midnight is taken in the series'
+   * zone: Outlook writes EXDATE/RECURRENCE-ID/UNTIL of all-day events as the local midnight in UTC
+   * ("20261209T230000Z" is the 10th in Paris), and its UTC date would be the day before.
+   */
+  private seriesDay(when: When): WallTime {
+    if (!when.allDay && when.utc && (when.wall.hour !== 0 || when.wall.minute !== 0 || when.wall.second !== 0)) {
+      return utcWallIn(this.zones.instant(when), this.zones.floating);
+    }
+    return { ...when.wall, hour: 0, minute: 0, second: 0 };
+  }
+
   /** The stored-string form of an original occurrence start, as the master's expansion would write it. */
   private occurrenceKey(when: When, zone: ResolvedZone | undefined, allDay: boolean): string {
-    if (allDay || when.allDay) return toIsoDate(when.wall.year, when.wall.month, when.wall.day);
+    if (allDay) {
+      const day = this.seriesDay(when);
+      return toIsoDate(day.year, day.month, day.day);
+    }
+    if (when.allDay) return toIsoDate(when.wall.year, when.wall.month, when.wall.day);
     return isoOf(this.zones.instant(when, zone));
   }
 
@@ -971,7 +987,7 @@ class EventReader {
 
     // Occurrence keys are instants (ms) for timed events and day numbers for all-day ones.
     const keyOf = (when: When): number =>
-      start.allDay || when.allDay ? dayNumber(when.wall) : this.zones.instant(when, relatedZone);
+      start.allDay ? dayNumber(this.seriesDay(when)) : when.allDay ? dayNumber(when.wall) : this.zones.instant(when, relatedZone);
 
     const excludedInstants = new Set<number>();
     const excludedDays = new Set<number>();
@@ -980,7 +996,8 @@ class EventReader {
         if (typeof value !== 'string') continue;
         const when = parseWhen({ value, type: String(prop[2] ?? ''), tzid: paramString(prop[1], 'tzid') });
         if (!when) continue;
-        if (when.allDay || start.allDay) excludedDays.add(dayNumber(when.wall));
+        if (start.allDay) excludedDays.add(dayNumber(this.seriesDay(when)));
+        else if (when.allDay) excludedDays.add(dayNumber(when.wall));
         else excludedInstants.add(this.zones.instant(when, relatedZone));
       }
     }
@@ -1053,7 +1070,7 @@ class EventReader {
         const [first, second] = Array.isArray(value) ? value : String(value).split('/');
         const when = parseWhen({ value: String(first ?? ''), type: String(prop[2] ?? ''), tzid: paramString(prop[1], 'tzid') });
         if (!when) continue;
-        const wall = when.wall;
+        const wall = start.allDay ? this.seriesDay(when) : when.wall;
         const ms = start.allDay || when.allDay ? toInstant({ ...wall, hour: 0, minute: 0, second: 0 }) : this.zones.instant(when, relatedZone);
         let end: number | undefined;
         const periodEnd = typeof second === 'string' ? parseWhen({ value: second, type: 'date-time', tzid: paramString(prop[1], 'tzid') }) : null;

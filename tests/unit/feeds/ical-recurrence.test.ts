@@ -267,3 +267,26 @@ function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+describe('all-day series with UTC date-times in EXDATE, RECURRENCE-ID and RDATE', () => {
+  // Outlook's way: the local midnight (Paris) written in UTC.
+  const body = calendar(
+    ...vevent('UID:m@x', 'SUMMARY:Market', 'DTSTART;VALUE=DATE:20261203', 'DTEND;VALUE=DATE:20261204', 'RRULE:FREQ=WEEKLY;COUNT=4',
+      'EXDATE:20261209T230000Z', 'RDATE:20261227T230000Z'),
+    ...vevent('UID:m@x', 'SUMMARY:Market (moved)', 'RECURRENCE-ID:20261216T230000Z', 'DTSTART;VALUE=DATE:20261218', 'DTEND;VALUE=DATE:20261219'),
+  );
+  it.each(['Europe/Paris', 'Europe/Berlin'])('are the local days in %s', (zone) => {
+    const events = parseICal(body, wide({ defaultTimeZone: zone })).events;
+    expect(events.map((e) => [e.start, e.title, e.id])).toEqual([
+      ['2026-12-03', 'Market', 'feed|m@x|2026-12-03'],
+      ['2026-12-18', 'Market (moved)', 'feed|m@x|2026-12-17'],
+      ['2026-12-24', 'Market', 'feed|m@x|2026-12-24'],
+      ['2026-12-28', 'Market', 'feed|m@x|2026-12-28'],
+    ]);
+  });
+
+  it('UTC midnight keeps its own date', () => {
+    const utc = calendar(...vevent('UID:u@x', 'DTSTART;VALUE=DATE:20261203', 'RRULE:FREQ=WEEKLY;COUNT=3', 'EXDATE:20261210T000000Z'));
+    expect(parseICal(utc, wide({ defaultTimeZone: 'America/New_York' })).events.map((e) => e.start)).toEqual(['2026-12-03', '2026-12-17']);
+  });
+});
