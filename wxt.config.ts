@@ -10,6 +10,10 @@ export default defineConfig({
   // The test build goes to its own folder (.output/chrome-mv3-test) so it never overwrites the production one.
   ...(testHosts ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-test' } : {}),
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The sources zip for Firefox review: generated data (npm install rebuilds the gazetteer) and run outputs stay out.
+  zip: {
+    excludeSources: ['public/gazetteer/**', 'demo-output/**', 'docs/**', 'test-results/**', 'tests/e2e/output/**', '.vitest/**'],
+  },
   hooks: {
     // The offline gazetteer (issue #3) is generated from node_modules into public/gazetteer/ (gitignored), so
     // every dev, build and zip makes sure it exists and is current (a no-op when it is).
