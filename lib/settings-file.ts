@@ -154,6 +154,8 @@ function checkSettings(c: Checker, value: unknown): Settings | undefined {
     notifyStarredChanges: c.optional(value, 'notifyStarredChanges', 'settings.notifyStarredChanges', d.notifyStarredChanges, c.boolean),
     reminderMinutes: c.optional(value, 'reminderMinutes', 'settings.reminderMinutes', d.reminderMinutes, c.number(0, 7 * 24 * 60)),
     directoryUrl: c.optional(value, 'directoryUrl', 'settings.directoryUrl', d.directoryUrl, c.nullable(c.url(['http:', 'https:']))),
+    // An imported "on" is kept, but the hint only shows once the browser grants its permission (page-hint.ts).
+    pageFeedHint: c.optional(value, 'pageFeedHint', 'settings.pageFeedHint', d.pageFeedHint, c.boolean),
   };
 }
 

@@ -28,6 +28,11 @@ export interface Settings {
   reminderMinutes: number;
   /** URL of an updated local-groups directory (issue #7); null = bundled only. */
   directoryUrl: string | null;
+  /**
+   * A "+" on the toolbar button when the page in the tab offers a feed not added yet (issue #7). Off by
+   * default: it needs access to every http(s) page, asked for when the user turns it on.
+   */
+  pageFeedHint: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -40,6 +45,7 @@ export const DEFAULT_SETTINGS: Settings = {
   notifyStarredChanges: true,
   reminderMinutes: 60,
   directoryUrl: null,
+  pageFeedHint: false,
 };
 
 export const MIN_REFRESH_MINUTES = 15;

@@ -47,7 +47,8 @@ const TEST_CONCURRENCY = 3;
 /** Markup beyond this is not read: feed links live in the head and the page's first screens. */
 export const MAX_PAGE_CHARS = 5_000_000;
 
-function sameFeed(a: string, b: string): boolean {
+/** Whether two feed addresses name the same feed (normalized; webcal:// is https://). */
+export function sameFeed(a: string, b: string): boolean {
   const key = (url: string) => {
     try {
       // webcal:// and https:// name the same feed.

@@ -11,6 +11,7 @@ import { applyBadge, computeBadge } from './badge';
 import type { BackgroundDeps } from './deps';
 import { createHandlers, type Handlers } from './handlers';
 import { createBrowserDiscoverHandlers } from './discover-handler';
+import { createBrowserPageHint } from './page-hint';
 import {
   newEventsOf,
   notificationTarget,
@@ -108,6 +109,8 @@ export function startBackground(deps: BackgroundDeps): BackgroundApi {
   const handlers = createHandlers(deps, refresher);
   // Issue #7: discovery tests what it finds through this worker's own testFeed handler.
   const discover = createBrowserDiscoverHandlers((data) => handlers.testFeed(data));
+  // Issue #7's optional toolbar hint; every handler returns at once while the setting is off.
+  const pageHint = createBrowserPageHint(deps.translate);
 
   const writePopupIndex = createPopupIndexWriter();
 
@@ -249,6 +252,17 @@ export function startBackground(deps: BackgroundDeps): BackgroundApi {
   browser.notifications.onClicked.addListener(onClicked);
   cleanups.push(() => browser.notifications.onClicked.removeListener(onClicked));
 
+  const onTabUpdated = (tabId: number, changeInfo: { status?: string }, tab: { url?: string }) => {
+    const work = pageHint.onTabUpdated(tabId, changeInfo, tab);
+    if (work) track(work);
+  };
+  browser.tabs.onUpdated.addListener(onTabUpdated);
+  cleanups.push(() => browser.tabs.onUpdated.removeListener(onTabUpdated));
+
+  const onTabActivated = (info: { tabId: number }) => track(pageHint.onTabActivated(info));
+  browser.tabs.onActivated.addListener(onTabActivated);
+  cleanups.push(() => browser.tabs.onActivated.removeListener(onTabActivated));
+
   removeAllMessageListeners();
   cleanups.push(
     onMessage('refreshAll', () => handlers.refreshAll()),
@@ -267,6 +281,12 @@ export function startBackground(deps: BackgroundDeps): BackgroundApi {
     feedsItem.watch((next, previous) => track(onFeedsChanged(next ?? [], previous))),
     starredItem.watch(() => track(checkReminders())),
     seenItem.watch(() => track(updateBadge())),
+    settingsItem.watch((next, previous) => {
+      if (Boolean(next?.pageFeedHint) === Boolean(previous?.pageFeedHint)) return;
+      track(next?.pageFeedHint ? pageHint.recheckActiveTabs() : pageHint.clearAll());
+    }),
+    // A feed just added from the page in the tab takes the "+" away.
+    feedsItem.watch(() => track(pageHint.recheckActiveTabs())),
   );
 
   track(onWorkerStart());
