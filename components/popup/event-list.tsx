@@ -156,7 +156,7 @@ export function EventList(): JSX.Element {
   }
 
   return (
-    <div class="event-list" ref={listRef} onKeyDown={onKeyDown}>
+    <div class="event-list" ref={listRef} onKeyDown={onKeyDown} aria-busy={limit.value < PAGE && total > limit.value}>
       {shown.value.map((group) => {
         const headingId = `day-${group.dayKey}`;
         return (

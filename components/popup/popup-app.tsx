@@ -269,7 +269,8 @@ export function PopupApp(): JSX.Element {
   return (
     <div class="popup">
       <Header searchRef={searchRef} />
-      <main class="content" aria-busy={!model.loaded.value}>
+      {/* Busy until the full data replaced the popup index (search, details and the new count need it). */}
+      <main class="content" aria-busy={!model.complete.value}>
         <Notices />
         {selected ? <EventDetail item={selected} /> : <Content />}
       </main>

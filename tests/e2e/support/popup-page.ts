@@ -40,6 +40,9 @@ export class PopupPage {
   /** Waits until the list shows at least one event (stored data rendered). */
   async waitForEvents(timeout = 15_000): Promise<void> {
     await this.page.locator('main li button[data-event-id]').first().waitFor({ state: 'visible', timeout });
+    // The first frame paints from the popup index and a few rows; the full list follows: wait for all of it.
+    await this.page.locator('main[aria-busy="false"]').waitFor({ state: 'attached', timeout });
+    await this.page.locator('main [aria-busy="true"]').waitFor({ state: 'detached', timeout });
   }
 
   async waitForText(text: string | RegExp, timeout = 15_000): Promise<void> {
