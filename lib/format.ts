@@ -3,7 +3,7 @@
  * Every function takes the locale, the user's zone and "now" as parameters so tests pin them.
  */
 import type { MeetupEvent } from './events';
-import { addDaysToIsoDate, canonicalTimeZone, toIsoDate, utcMsToZonedTime, zonedTimeToUtcMs, zoneOffsetMs } from './time';
+import { addDaysToIsoDate, canonicalTimeZone, toIsoDate, utcMsToZonedTime, zoneOffsetMs } from './time';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
@@ -32,25 +32,6 @@ function isoDateToUtcNoon(isoDate: string): number {
 /** Whole days from `fromKey` to `toKey` (both `YYYY-MM-DD`). */
 export function daysBetween(fromKey: string, toKey: string): number {
   return Math.round((isoDateToUtcNoon(toKey) - isoDateToUtcNoon(fromKey)) / 86_400_000);
-}
-
-/** Instant the event ends (exclusive), for "is it still upcoming". All-day dates end at midnight in `zone`. */
-export function eventEndMs(event: MeetupEvent, zone: string): number {
-  if (event.allDay) {
-    const endDate = event.end ?? addDaysToIsoDate(event.start.slice(0, 10), 1);
-    return allDayMidnightMs(endDate, zone);
-  }
-  const start = Date.parse(event.start);
-  return event.end ? Date.parse(event.end) : start;
-}
-
-export function eventStartInstant(event: MeetupEvent, zone: string): number {
-  return event.allDay ? allDayMidnightMs(event.start.slice(0, 10), zone) : Date.parse(event.start);
-}
-
-function allDayMidnightMs(isoDate: string, zone: string): number {
-  const [year, month, day] = isoDate.split('-').map(Number) as [number, number, number];
-  return zonedTimeToUtcMs({ year, month, day, hour: 0, minute: 0, second: 0 }, zone);
 }
 
 /**

@@ -5,7 +5,7 @@
  * for the settings, feeds and time zone the popup reads, and the popup applies its own time and near-me filters
  * to it, so an index that is a little old still shows a correct prefix of the list (time only removes events).
  */
-import { eventEndMs, eventStartInstant } from './format';
+import { eventStartInstant, isEventOver } from './event-time';
 import { isNearUser, type NearFilter } from './location/near';
 import type { MeetupEvent } from './events';
 import type { FeedConfig, Settings } from './settings';
@@ -14,9 +14,6 @@ import { EMPTY_FEED_STATE, type FeedData, type FeedState } from './storage';
 
 /** Upcoming events kept: more than the popup's first 30 rows, so events ending meanwhile leave it full. */
 export const POPUP_INDEX_SIZE = 40;
-
-/** A timed event without an end stays listed this long after it starts. */
-const OPEN_ENDED_MS = 2 * 3_600_000;
 
 export interface PopupIndexFeed {
   /** The feed's state as stored (its error line, last success): small, and whatever the popup shows of it. */
@@ -53,12 +50,6 @@ export function popupIndexKey(settings: Settings, feeds: readonly FeedConfig[], 
     settings.includeOnline,
     feeds.map((feed) => [feed.id, feed.enabled, feed.allEventsLocal]),
   ]);
-}
-
-/** Past for the popup: ended, or (no end) started more than two hours ago. */
-export function isEventOver(event: MeetupEvent, zone: string, nowMs: number, startMs = eventStartInstant(event, zone)): boolean {
-  const endMs = eventEndMs(event, zone);
-  return endMs > startMs ? endMs <= nowMs : startMs + OPEN_ENDED_MS <= nowMs;
 }
 
 export interface PopupIndexInput {

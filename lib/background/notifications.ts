@@ -10,7 +10,7 @@ import type { MeetupEvent } from '../events';
 import { isNearUser, type NearFilter } from '../location/near';
 import type { NotifiedIds, StarredSnapshot } from '../storage';
 import type { Translate } from './deps';
-import { endMs, startMs } from './event-time';
+import { eventEndInstant, eventStartInstant } from '../event-time';
 import { formatEventWhen, placeLine } from './format';
 import type { FeedSyncResult } from './sync-feed';
 
@@ -47,11 +47,11 @@ export function newEventsOf(results: FeedSyncResult[], filter: NearFilter, now: 
     const previousUids = new Set(result.previous.events.map((event) => event.uid));
     for (const event of result.next.events) {
       if (previousIds.has(event.id) || previousUids.has(event.uid)) continue;
-      if (event.status === 'cancelled' || startMs(event, zone) <= now) continue;
+      if (event.status === 'cancelled' || eventStartInstant(event, zone) <= now) continue;
       if (isNearUser(event, filter)) found.push(event);
     }
   }
-  return found.sort((a, b) => startMs(a, zone) - startMs(b, zone));
+  return found.sort((a, b) => eventStartInstant(a, zone) - eventStartInstant(b, zone));
 }
 
 /** Drops ids already notified and returns the map with the new ones added and past ones pruned. */
@@ -66,7 +66,7 @@ export function recordNotified(
     if (Date.parse(expiry) >= now - DAY_MS) next[id] = expiry;
   }
   const fresh = events.filter((event) => !(event.id in next));
-  for (const event of fresh) next[event.id] = new Date(endMs(event, zone)).toISOString();
+  for (const event of fresh) next[event.id] = new Date(eventEndInstant(event, zone)).toISOString();
   return { fresh, notified: next };
 }
 

@@ -5,7 +5,8 @@
  */
 import type { MeetupEvent } from '../events';
 import { compactEvent } from '../stored-events';
-import { endMs, startMs } from './event-time';
+import { eventEndInstant, eventStartInstant } from '../event-time';
+import { systemTimeZone } from '../time';
 
 const DAY_MS = 24 * 3600_000;
 /** Events that ended more than a day ago are dropped. */
@@ -19,8 +20,8 @@ export const FEED_DATA_MIN_BYTES = 100_000;
 /** Descriptions of events further away than this go first when a feed is over its share. */
 const KEEP_DESCRIPTIONS_MS = 14 * DAY_MS;
 
-export function pruneEvents(events: MeetupEvent[], now: number, zone?: string): MeetupEvent[] {
-  return events.filter((event) => endMs(event, zone) >= now - PRUNE_AFTER_MS);
+export function pruneEvents(events: MeetupEvent[], now: number, zone: string = systemTimeZone()): MeetupEvent[] {
+  return events.filter((event) => eventEndInstant(event, zone) >= now - PRUNE_AFTER_MS);
 }
 
 export function feedByteBudget(feedCount: number): number {
@@ -51,19 +52,19 @@ export function fitEventsToBudget(
   feedId: string,
   budgetBytes: number,
   now: number,
-  zone?: string,
+  zone: string = systemTimeZone(),
 ): BudgetResult {
   const sizeOf = (event: MeetupEvent) => encoder.encode(JSON.stringify(compactEvent(event, feedId))).length;
   // Each event is measured once (and again only if changed), so big feeds stay linear: `[a,b]` is 2 + sizes + commas.
   const kept = [...events]
-    .sort((a, b) => startMs(a, zone) - startMs(b, zone))
+    .sort((a, b) => eventStartInstant(a, zone) - eventStartInstant(b, zone))
     .map((event) => ({ ...event, description: truncateText(event.description, STORED_DESCRIPTION_CHARS) }));
   const sizes = kept.map(sizeOf);
   const total = () => 2 + sizes.reduce((sum, size) => sum + size + 1, 0) - (sizes.length > 0 ? 1 : 0);
   let size = total();
   if (size <= budgetBytes) return { events: kept, dropped: 0 };
   kept.forEach((event, index) => {
-    if (event.description !== null && startMs(event, zone) - now > KEEP_DESCRIPTIONS_MS) {
+    if (event.description !== null && eventStartInstant(event, zone) - now > KEEP_DESCRIPTIONS_MS) {
       kept[index] = { ...event, description: null };
       sizes[index] = sizeOf(kept[index]);
     }

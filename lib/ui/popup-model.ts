@@ -6,10 +6,11 @@ import { batch, computed, effect, signal, type Signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { safeHttpUrl, type MeetupEvent } from '../events';
-import { dayKeyOf, eventDayKey, eventStartInstant, daysBetween } from '../format';
+import { eventStartInstant, isEventOver } from '../event-time';
+import { dayKeyOf, eventDayKey, daysBetween } from '../format';
 import { eventDistanceKm, isNearUser, type NearFilter } from '../location/near';
 import { sendMessage } from '../messages';
-import { isEventOver, popupIndexFeedData, type PopupIndex } from '../popup-index';
+import { popupIndexFeedData, type PopupIndex } from '../popup-index';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from '../settings';
 import {
   feedsItem,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endMs } from '../../lib/background/event-time';
+import { eventEndInstant as endMs } from '../../lib/event-time';
 import type { MeetupEvent } from '../../lib/events';
 import { addDaysToIsoDate, addDaysToWall, addNominalDays, canonicalTimeZone, eventStartMs, toUtcIso, utcMsToZonedTime, zonedTimeToUtcMs } from '../../lib/time';
 

@@ -4,12 +4,12 @@ import {
   dayLabel,
   daysBetween,
   eventDayKey,
-  eventEndMs,
   formatDistance,
   formatEventTime,
   formatRelativeTime,
   normalizeLocale,
 } from '../../../lib/format';
+import { eventEndInstant as eventEndMs } from '../../../lib/event-time';
 import { makeEvent } from './helpers';
 
 // Intl may use U+202F/U+00A0 around times and units; compare with plain spaces.
