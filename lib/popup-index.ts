@@ -6,7 +6,7 @@
  * to it, so an index that is a little old still shows a correct prefix of the list (time only removes events).
  */
 import { eventStartInstant, isEventOver } from './event-time';
-import { isNearUser, type NearFilter } from './location/near';
+import { isNearUser, nearFilterOf } from './location/near';
 import type { MeetupEvent } from './events';
 import type { FeedConfig, Settings } from './settings';
 import { compactEvent, expandEvent, type StoredEvent } from './stored-events';
@@ -29,15 +29,6 @@ export interface PopupIndex {
   feeds: Record<string, PopupIndexFeed>;
   /** Which of the listed events the user has seen (the "New" markers), so the first paint needs no seen list. */
   seenIds: string[];
-}
-
-export function nearFilterFor(settings: Settings, feeds: readonly FeedConfig[]): NearFilter {
-  return {
-    city: settings.city,
-    radiusKm: settings.radiusKm,
-    includeOnline: settings.includeOnline,
-    allLocalFeedIds: new Set(feeds.filter((feed) => feed.allEventsLocal).map((feed) => feed.id)),
-  };
 }
 
 /** Everything that decides which events are near and upcoming, in the popup's time zone. */
@@ -66,7 +57,7 @@ export interface PopupIndexInput {
 /** The first `size` upcoming events near the user, in the popup's order, and every feed's status line. */
 export function buildPopupIndex(input: PopupIndexInput): PopupIndex {
   const { zone, now } = input;
-  const filter = nearFilterFor(input.settings, input.feeds);
+  const filter = nearFilterOf(input.settings, input.feeds);
   const upcoming: { event: MeetupEvent; startMs: number }[] = [];
   for (const feed of input.feeds) {
     if (!feed.enabled) continue;

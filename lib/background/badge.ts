@@ -5,12 +5,12 @@
  */
 import { browser } from 'wxt/browser';
 import type { MeetupEvent } from '../events';
-import { isNearUser } from '../location/near';
+import { isNearUser, nearFilterOf } from '../location/near';
 import type { FeedState } from '../storage';
 import type { Translate } from './deps';
 import { eventEndInstant, eventStartInstant } from '../event-time';
 import { formatInstant } from './format';
-import { enabledEvents, nearFilterOf, type StoredView } from './stored-view';
+import { enabledEvents, type StoredView } from './stored-view';
 import { userZone } from './sync-feed';
 
 export const BADGE_COLOR = '#1d4ed8';

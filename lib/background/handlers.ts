@@ -7,9 +7,9 @@ import type { BackgroundDeps } from './deps';
 import { eventEndInstant } from '../event-time';
 import { feedHostName, normalizeFeedUrl } from '../feed-url';
 import type { Refresher } from './refresh';
-import { loadStoredView, enabledEvents, nearFilterOf } from './stored-view';
+import { loadStoredView, enabledEvents } from './stored-view';
 import { readFeed, userZone } from './sync-feed';
-import { isNearUser } from '../location/near';
+import { isNearUser, nearFilterOf } from '../location/near';
 
 type Data<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
 

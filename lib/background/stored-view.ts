@@ -1,6 +1,5 @@
 /** Everything stored, read once, for the badge, notifications and reminders. */
 import type { MeetupEvent } from '../events';
-import type { NearFilter } from '../location/near';
 import type { FeedConfig, Settings } from '../settings';
 import { feedDataItem, feedsItem, settingsItem, type FeedData } from '../storage';
 
@@ -16,14 +15,8 @@ export async function loadStoredView(): Promise<StoredView> {
   return { settings, feeds, data: new Map(entries) };
 }
 
-export function nearFilterOf(settings: Settings, feeds: FeedConfig[]): NearFilter {
-  return {
-    city: settings.city,
-    radiusKm: settings.radiusKm,
-    includeOnline: settings.includeOnline,
-    allLocalFeedIds: new Set(feeds.filter((feed) => feed.allEventsLocal).map((feed) => feed.id)),
-  };
-}
+// Kept for worker.ts, which imports it from here; new code imports it from lib/location/near.
+export { nearFilterOf } from '../location/near';
 
 /** Events of the enabled feeds. */
 export function enabledEvents(view: StoredView): MeetupEvent[] {

@@ -4,7 +4,7 @@
  * distances are computed again here against the current city, so changing the city needs no re-parse.
  */
 import type { MeetupEvent } from '../events';
-import type { UserCity } from '../settings';
+import type { FeedConfig, Settings, UserCity } from '../settings';
 
 const EARTH_RADIUS_KM = 6371.0088;
 
@@ -23,6 +23,19 @@ export interface NearFilter {
   includeOnline: boolean;
   /** Feeds whose every event is local (a group whose LOCATION is only a venue name). */
   allLocalFeedIds: ReadonlySet<string>;
+}
+
+/** The near-me filter the settings and feeds describe: the one rule for the popup, its index, the badge and notifications. */
+export function nearFilterOf(
+  settings: Pick<Settings, 'city' | 'radiusKm' | 'includeOnline'>,
+  feeds: readonly Pick<FeedConfig, 'id' | 'allEventsLocal'>[],
+): NearFilter {
+  return {
+    city: settings.city,
+    radiusKm: settings.radiusKm,
+    includeOnline: settings.includeOnline,
+    allLocalFeedIds: new Set(feeds.filter((feed) => feed.allEventsLocal).map((feed) => feed.id)),
+  };
 }
 
 /** Distance from the user's city to where the event was resolved, or null when unknown. */

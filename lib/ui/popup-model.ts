@@ -8,7 +8,7 @@ import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { safeHttpUrl, type MeetupEvent } from '../events';
 import { eventStartInstant, isEventOver } from '../event-time';
 import { dayKeyOf, eventDayKey, daysBetween } from '../format';
-import { eventDistanceKm, isNearUser, type NearFilter } from '../location/near';
+import { eventDistanceKm, isNearUser, nearFilterOf } from '../location/near';
 import { sendMessage } from '../messages';
 import { popupIndexFeedData, type PopupIndex } from '../popup-index';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from '../settings';
@@ -188,12 +188,7 @@ export function createPopupModel(options: PopupModelOptions) {
     return items;
   });
 
-  const nearFilter = computed<NearFilter>(() => ({
-    city: settings.value.city,
-    radiusKm: settings.value.radiusKm,
-    includeOnline: settings.value.includeOnline,
-    allLocalFeedIds: new Set(feeds.value.filter((feed) => feed.allEventsLocal).map((feed) => feed.id)),
-  }));
+  const nearFilter = computed(() => nearFilterOf(settings.value, feeds.value));
 
   const nearUpcoming = computed(() => upcoming.value.filter((item) => isNearUser(item.event, nearFilter.value)));
   const starredUpcoming = computed(() => upcoming.value.filter((item) => item.starred));
