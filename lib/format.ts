@@ -136,6 +136,30 @@ export function formatEventTime(event: MeetupEvent, userZone: string, locale: st
   return { allDay: false, local, there: differs && eventZone ? timeRange(startMs, endMs, eventZone, locale, true) : null };
 }
 
+/** One line for a notification: the full date of an all-day event, else a short date and time in `zone`. */
+export function formatEventWhen(event: MeetupEvent, locale: string, zone: string): string {
+  try {
+    if (event.allDay || event.start.length === 10) {
+      // An all-day date is formatted as a calendar date in UTC, never shifted through the user's zone.
+      return dateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(isoDateToUtcNoon(event.start.slice(0, 10)));
+    }
+    return dateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: 'numeric', minute: '2-digit', timeZone: zone }).format(
+      Date.parse(event.start),
+    );
+  } catch {
+    return event.start;
+  }
+}
+
+/** Date and time of an instant (the badge's "last refresh"); the ISO form if the zone is unknown. */
+export function formatInstant(ms: number, locale: string, zone: string): string {
+  try {
+    return dateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: zone }).format(ms);
+  } catch {
+    return new Date(ms).toISOString();
+  }
+}
+
 const distanceFormats = new Map<string, Intl.NumberFormat>();
 
 /** "3.2 km" / "3,2 km"; one decimal under 10 km. */

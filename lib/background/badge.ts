@@ -9,7 +9,7 @@ import { isNearUser, nearFilterOf } from '../location/near';
 import type { FeedState } from '../storage';
 import type { Translate } from './deps';
 import { eventEndInstant, eventStartInstant } from '../event-time';
-import { formatInstant } from './format';
+import { formatInstant } from '../format';
 import { enabledEvents, type StoredView } from './stored-view';
 import { userZone } from './sync-feed';
 

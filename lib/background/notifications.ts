@@ -11,7 +11,7 @@ import { isNearUser, type NearFilter } from '../location/near';
 import type { NotifiedIds, StarredSnapshot } from '../storage';
 import type { Translate } from './deps';
 import { eventEndInstant, eventStartInstant } from '../event-time';
-import { formatEventWhen, placeLine } from './format';
+import { formatEventWhen } from '../format';
 import type { FeedSyncResult } from './sync-feed';
 
 /** More new events than this at once become one summary notification. */
@@ -94,7 +94,13 @@ export function planNewEventNotifications(
 }
 
 function describe(event: MeetupEvent, locale: string, zone: string): string {
-  return [formatEventWhen(event, locale, zone), placeLine(event)].filter(Boolean).join(' · ');
+  return [formatEventWhen(event, locale, zone), townOf(event)].filter(Boolean).join(' · ');
+}
+
+/** Where, in a word: the resolved town, else what the feed wrote; nothing for an online-only event. */
+function townOf(event: MeetupEvent): string {
+  if (event.online && !event.location) return '';
+  return event.resolved?.city ?? event.place?.locality ?? event.location ?? '';
 }
 
 export interface StarredChange {
