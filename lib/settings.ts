@@ -48,6 +48,9 @@ export const DEFAULT_SETTINGS: Settings = {
   pageFeedHint: false,
 };
 
+/** What `pageFeedHint` needs granted: every http(s) site (the manifest's optional_host_permissions). */
+export const PAGE_HINT_ORIGINS = ['http://*/*', 'https://*/*'];
+
 export const MIN_REFRESH_MINUTES = 15;
 export const MAX_REFRESH_MINUTES = 24 * 60;
 

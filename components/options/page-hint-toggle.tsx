@@ -12,8 +12,8 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { PAGE_HINT_ORIGINS } from '../../lib/background/page-hint';
 import { feedOriginPattern } from '../../lib/feed-url';
+import { PAGE_HINT_ORIGINS } from '../../lib/settings';
 import { feedsItem, settingsItem } from '../../lib/storage';
 import { t } from '../../lib/ui/i18n';
 

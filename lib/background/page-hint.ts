@@ -14,13 +14,11 @@
  */
 import { browser } from 'wxt/browser';
 import { findFeedCandidates } from '../discover/find-feed-candidates';
-import type { FeedConfig, Settings } from '../settings';
+import { PAGE_HINT_ORIGINS, type FeedConfig, type Settings } from '../settings';
 import { feedsItem, settingsItem } from '../storage';
 import type { Translate } from './deps';
 import { MAX_PAGE_CHARS, readTabWithScripting, sameFeed, type TabPage } from './discover-handler';
 
-/** What the user grants when turning the hint on (the manifest's optional_host_permissions). */
-export const PAGE_HINT_ORIGINS = ['http://*/*', 'https://*/*'];
 export const PAGE_HINT_TEXT = '+';
 /** Loading pages fire several events; switching tabs quickly fires one per tab passed. */
 export const PAGE_HINT_DEBOUNCE_MS = 400;
