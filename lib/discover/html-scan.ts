@@ -4,6 +4,7 @@
  * blocks and the title, so regular expressions over the markup are enough; it never executes or renders
  * anything it reads.
  */
+import { extractJsonLdBlocks } from '../feeds/html';
 import { decodeEntities } from '../text';
 
 export type Attributes = Record<string, string>;
@@ -67,16 +68,9 @@ export function scanHtml(html: string, pageUrl: string): ScannedPage {
   // Comments hide old markup ("<!-- <a href=old.ics> -->"): never offer what the page does not show.
   const withoutComments = html.replace(/<!--[\s\S]*?-->/g, '');
 
-  const jsonLd: string[] = [];
-  const scriptPattern = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
-  for (const match of withoutComments.matchAll(scriptPattern)) {
-    const type = (parseAttributes(match[1] ?? '').type ?? '').trim().toLowerCase();
-    if (type === 'application/ld+json') jsonLd.push(match[2] ?? '');
-  }
-
   // Links and anchors inside scripts, styles and templates are strings of code, not links on the page.
   const markup = withoutComments
-    .replace(scriptPattern, ' ')
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, ' ')
     .replace(/<(style|template|textarea)\b[\s\S]*?<\/\1\s*>/gi, ' ');
 
   const anchors: ScannedAnchor[] = [];
@@ -108,7 +102,8 @@ export function scanHtml(html: string, pageUrl: string): ScannedPage {
     metas: tagsNamed(markup, 'meta'),
     anchors,
     iframes: tagsNamed(markup, 'iframe'),
-    jsonLd,
+    // The feed reader's own block finder, so discovery counts the blocks that adding the page will read.
+    jsonLd: extractJsonLdBlocks(html).map((block) => block.content),
     title,
     baseUrl: resolveBase(markup, pageUrl),
   };

@@ -87,7 +87,8 @@ export function unwrapScriptContent(content: string): string {
     .trim();
 }
 
-function parseBlock(content: string): unknown {
+/** The JSON of one block, unwrapped; throws a FeedError ('malformed') when there is none to read. */
+export function parseJsonLdBlock(content: string): unknown {
   const json = unwrapScriptContent(content);
   if (!json) throw new FeedError('malformed', 'empty block');
   try {
@@ -139,7 +140,7 @@ export function parseHtml(html: string, feedOptions: ParseOptions): FeedParseRes
   for (const block of extractJsonLdBlocks(html)) {
     let data: unknown;
     try {
-      data = parseBlock(block.content);
+      data = parseJsonLdBlock(block.content);
     } catch (error) {
       const reason = error instanceof Error ? error.message.replace(/^Broken JSON: /, '') : 'unreadable';
       warnings.add(`Skipped JSON-LD block ${block.index}: ${reason}`);
