@@ -3,7 +3,8 @@
  * hint. Pure: the popup's tab scan, the CLI's `--discover` and the tests all call this one function.
  */
 import { countJsonLdEvents } from './json-ld-events';
-import { metaContent, scanHtml, type Attributes, type ScannedPage } from './html-scan';
+import type { Attributes } from '../feeds/html';
+import { metaContent, scanHtml, type ScannedPage } from './html-scan';
 import {
   gancioInstanceFeed,
   isLumaHost,

@@ -4,10 +4,8 @@
  * blocks and the title, so regular expressions over the markup are enough; it never executes or renders
  * anything it reads.
  */
-import { extractJsonLdBlocks } from '../feeds/html';
+import { extractJsonLdBlocks, parseAttributes, type Attributes } from '../feeds/html';
 import { decodeEntities } from '../text';
-
-export type Attributes = Record<string, string>;
 
 export interface ScannedAnchor {
   attrs: Attributes;
@@ -29,19 +27,6 @@ export interface ScannedPage {
 
 /** How far after `<a …>` its text is looked for. */
 const ANCHOR_TEXT_WINDOW = 1000;
-
-const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-
-/** Attributes of a tag's inside (`a href="x" title='y'`); names lower-cased, values entity-decoded. */
-export function parseAttributes(source: string): Attributes {
-  const attrs: Attributes = {};
-  for (const match of source.matchAll(ATTRIBUTE)) {
-    const name = match[1]!.toLowerCase();
-    if (name in attrs) continue; // HTML keeps the first of duplicated attributes
-    attrs[name] = decodeEntities(match[2] ?? match[3] ?? match[4] ?? '');
-  }
-  return attrs;
-}
 
 function collapse(text: string): string {
   return decodeEntities(text.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();

@@ -16,11 +16,21 @@ export interface ScriptBlock {
   content: string;
 }
 
-/** Attributes of one start tag: `type="…"`, `TYPE='…'`, `type=bare`, in any order. */
-function attributes(tag: string): Map<string, string> {
-  const attrs = new Map<string, string>();
-  const re = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-  for (const m of tag.matchAll(re)) attrs.set(m[1]!.toLowerCase(), m[2] ?? m[3] ?? m[4] ?? '');
+export type Attributes = Record<string, string>;
+
+const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/**
+ * Attributes of one start tag's inside (`type="…"`, `TYPE='…'`, `type=bare`, in any order); names lower-cased,
+ * values entity-decoded. Also the discovery scanner's (lib/discover/html-scan).
+ */
+export function parseAttributes(source: string): Attributes {
+  const attrs: Attributes = {};
+  for (const match of source.matchAll(ATTRIBUTE)) {
+    const name = match[1]!.toLowerCase();
+    if (name in attrs) continue; // HTML keeps the first of duplicated attributes
+    attrs[name] = decodeEntities(match[2] ?? match[3] ?? match[4] ?? '');
+  }
   return attrs;
 }
 
@@ -64,7 +74,7 @@ export function extractJsonLdBlocks(html: string): ScriptBlock[] {
     if (end < 0) break;
     const close = lower.indexOf('</script', end + 1);
     const contentEnd = close < 0 ? html.length : close;
-    const type = (attributes(html.slice(nameEnd, end)).get('type') ?? '').split(';')[0]!.trim().toLowerCase();
+    const type = (parseAttributes(html.slice(nameEnd, end)).type ?? '').split(';')[0]!.trim().toLowerCase();
     if (type === 'application/ld+json') {
       blocks.push({ index: blocks.length + 1, content: html.slice(end + 1, contentEnd) });
     }
@@ -112,10 +122,10 @@ export function htmlTitle(html: string): string | null {
 export function calendarLinks(html: string, baseUrl?: string): string[] {
   const links: string[] = [];
   for (const m of html.matchAll(/<link\b[^>]*>/gi)) {
-    const attrs = attributes(m[0].slice(5, -1));
-    const type = (attrs.get('type') ?? '').toLowerCase();
+    const attrs = parseAttributes(m[0].slice(5, -1));
+    const type = (attrs.type ?? '').toLowerCase();
     if (!/^(?:text\/calendar|application\/calendar\+json)/.test(type)) continue;
-    const href = safeHttpUrl(attrs.get('href'), baseUrl) ?? (attrs.get('href')?.startsWith('webcal:') ? attrs.get('href')! : null);
+    const href = safeHttpUrl(attrs.href, baseUrl) ?? (attrs.href?.startsWith('webcal:') ? attrs.href : null);
     if (href && !links.includes(href)) links.push(href);
   }
   return links;
