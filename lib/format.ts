@@ -34,12 +34,17 @@ export function daysBetween(fromKey: string, toKey: string): number {
   return Math.round((isoDateToUtcNoon(toKey) - isoDateToUtcNoon(fromKey)) / 86_400_000);
 }
 
+/** The day an event starts in the user's zone; an all-day event's own date, never shifted through a zone. */
+export function eventStartDayKey(event: MeetupEvent, zone: string): string {
+  return event.allDay ? event.start.slice(0, 10) : dayKeyOf(Date.parse(event.start), zone);
+}
+
 /**
  * The day an event is listed under: its start day in the user's zone, or today for an event that began
  * earlier and is still running (a three-day conference shows up today, not three days ago).
  */
 export function eventDayKey(event: MeetupEvent, zone: string, todayKey: string): string {
-  const startKey = event.allDay ? event.start.slice(0, 10) : dayKeyOf(Date.parse(event.start), zone);
+  const startKey = eventStartDayKey(event, zone);
   return startKey < todayKey ? todayKey : startKey;
 }
 

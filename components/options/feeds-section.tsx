@@ -1,7 +1,7 @@
 /** Feeds: add one (tested before saving), then one row per feed with its status and settings. */
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { formatEventTime, formatRelativeTime, shortDate, dayKeyOf } from '../../lib/format';
+import { eventStartDayKey, formatEventTime, formatRelativeTime, shortDate } from '../../lib/format';
 import type { FeedConfig } from '../../lib/settings';
 import { canonicalTimeZone, systemTimeZone } from '../../lib/time';
 import { feedProblemText } from '../../lib/ui/feed-problem-text';
@@ -78,7 +78,7 @@ function AddFeed(): JSX.Element {
                 <ul class="preview-events">
                   {preview.next.slice(0, 3).map((event) => {
                     const time = formatEventTime(event, zone, locale);
-                    const day = event.allDay ? event.start.slice(0, 10) : dayKeyOf(Date.parse(event.start), zone);
+                    const day = eventStartDayKey(event, zone);
                     return (
                       <li key={event.id}>
                         <span class="muted">
