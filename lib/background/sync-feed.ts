@@ -95,18 +95,7 @@ export async function syncFeed(config: FeedConfig, context: SyncContext, deps: S
     outcome = 'unchanged';
     const events = pruneEvents(previous.events, nowMs, zone);
     next = {
-      state: {
-        ...previous.state,
-        ...result.validators,
-        lastAttempt: attempt,
-        lastSuccess: attempt,
-        error: null,
-        errorCode: null,
-        errorParams: null,
-        failures: 0,
-        nextAttemptAfter: minIntervalEnd(attemptMs, previous.state.minRefreshMinutes),
-        eventCount: events.length,
-      },
+      state: { ...succeededState(previous.state, result.validators, attemptMs, previous.state.minRefreshMinutes), eventCount: events.length },
       events,
     };
   } else if (result.kind === 'parsed') {
@@ -119,15 +108,7 @@ export async function syncFeed(config: FeedConfig, context: SyncContext, deps: S
     }
     next = {
       state: {
-        ...previous.state,
-        ...result.validators,
-        lastAttempt: attempt,
-        lastSuccess: attempt,
-        error: null,
-        errorCode: null,
-        errorParams: null,
-        failures: 0,
-        nextAttemptAfter: minIntervalEnd(attemptMs, parsed.minRefreshMinutes),
+        ...succeededState(previous.state, result.validators, attemptMs, parsed.minRefreshMinutes),
         eventCount: fitted.events.length,
         format: parsed.format,
         warnings,
@@ -159,6 +140,27 @@ export async function syncFeed(config: FeedConfig, context: SyncContext, deps: S
   const feeds = await feedsItem.getValue();
   if (feeds.some((feed) => feed.id === config.id)) await item.setValue(next);
   return { feedId: config.id, outcome, previous, next };
+}
+
+/** What every successful read (new data or a 304) sets: error and backoff cleared, the feed's own minimum interval. */
+function succeededState(
+  previous: FeedState,
+  validators: Pick<FeedState, 'etag' | 'lastModified'>,
+  attemptMs: number,
+  minRefreshMinutes: number | null | undefined,
+): FeedState {
+  const attempt = iso(attemptMs);
+  return {
+    ...previous,
+    ...validators,
+    lastAttempt: attempt,
+    lastSuccess: attempt,
+    error: null,
+    errorCode: null,
+    errorParams: null,
+    failures: 0,
+    nextAttemptAfter: minIntervalEnd(attemptMs, minRefreshMinutes),
+  };
 }
 
 function minIntervalEnd(attemptMs: number, minutes: number | null | undefined): string | null {
