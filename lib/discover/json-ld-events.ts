@@ -1,8 +1,8 @@
 /**
- * How many schema.org events a page's JSON-LD blocks hold, read exactly as the feed reader reads them
- * (lib/feeds/html + json-ld: `@graph`, `ItemList`, `mainEntity`, subtypes, IRIs, CMS wrappers), so the count a
- * discovered page shows is what adding it finds. Discovery only needs whether the page is an event source,
- * and roughly how big; reading the events is the reader's job.
+ * How many schema.org events a page's JSON-LD blocks hold, found as the feed reader finds them (lib/feeds/html
+ * + json-ld: `@graph`, `ItemList`, `mainEntity`, subtypes, IRIs, CMS wrappers), so discovery offers the pages
+ * the reader can read. Discovery only needs whether the page is an event source, and roughly how big; reading
+ * the events (and dropping those without a usable date) is the reader's job.
  */
 import { parseJsonLdBlock } from '../feeds/html';
 import { scanJsonLd } from '../feeds/json-ld';
