@@ -8,6 +8,7 @@
  * - origin: the fetch URL's origin, the host permission a feed needs.
  */
 import { FeedError } from './feeds/errors';
+import { originPattern } from './origin-pattern';
 
 const READABLE = ['http:', 'https:', 'webcal:', 'webcals:'];
 
@@ -66,7 +67,7 @@ export function feedOrigin(url: string): string | null {
 /** The host permission pattern for a feed (`https://example.org/*`); null when it cannot be fetched. */
 export function feedOriginPattern(url: string): string | null {
   const origin = feedOrigin(url);
-  return origin ? `${origin}/*` : null;
+  return origin ? originPattern(origin) : null;
 }
 
 /** "meetup.com" for https://www.meetup.com/…: a default feed name. */

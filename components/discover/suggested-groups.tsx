@@ -11,6 +11,7 @@ import { t } from '../../lib/ui/i18n';
 import { createSuggestedGroupsModel, originOf, type SuggestedGroupsModel } from './discover-model';
 import { AddButton } from './find-feeds-panel';
 import './discover.css';
+import { originPattern } from '../../lib/origin-pattern';
 
 function GroupRow({ suggestion, model }: { suggestion: SuggestedGroup; model: SuggestedGroupsModel }): JSX.Element {
   const { group } = suggestion;
@@ -61,13 +62,13 @@ function DirectoryUrlField({ onSaved }: { onSaved: () => void }): JSX.Element {
       void save(null);
       return;
     }
-    const origin = /^https?:\/\//i.test(text) ? originOf(text) : null;
-    if (!origin) {
+    const pattern = /^https?:\/\//i.test(text) ? originPattern(text) : null;
+    if (!pattern) {
       setError('invalid');
       return;
     }
     void browser.permissions
-      .request({ origins: [`${origin}/*`] })
+      .request({ origins: [pattern] })
       .catch(() => false)
       .then((granted) => (granted ? save(text) : setError('denied')));
   }

@@ -8,12 +8,8 @@ import { parseFeed, readBodyWithLimit, toFetchUrl } from '../feeds/index';
 import { fetchGazetteerLoader, lazyGazetteer } from '../location/gazetteer';
 import { resolveEvents, usualCountry } from '../location/resolve';
 import type { BackgroundDeps, ResolveEvents } from './deps';
+import { originPattern } from '../origin-pattern';
 
-/** Match pattern of the origin a feed URL needs (ports are not part of match patterns). */
-export function originPattern(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.protocol}//${parsed.hostname}/*`;
-}
 
 export function createProductionDeps(): BackgroundDeps {
   const getURL = browser.runtime.getURL as (path: string) => string;
@@ -35,7 +31,8 @@ export function createProductionDeps(): BackgroundDeps {
     toFetchUrl,
     hasHostPermission: async (url) => {
       try {
-        return await browser.permissions.contains({ origins: [originPattern(url)] });
+        const pattern = originPattern(url);
+        return pattern ? await browser.permissions.contains({ origins: [pattern] }) : true;
       } catch {
         // No permissions API (or an odd URL): let the request itself say what is wrong.
         return true;

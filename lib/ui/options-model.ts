@@ -141,10 +141,10 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
   async function checkPermissions(list: FeedConfig[]): Promise<void> {
     const entries = await Promise.all(
       list.map(async (feed) => {
-        const origin = feedOrigin(feed.url);
-        if (!origin) return [feed.id, false] as const;
+        const pattern = feedOriginPattern(feed.url);
+        if (!pattern) return [feed.id, false] as const;
         try {
-          return [feed.id, await browser.permissions.contains({ origins: [`${origin}/*`] })] as const;
+          return [feed.id, await browser.permissions.contains({ origins: [pattern] })] as const;
         } catch {
           // Where the API is missing we cannot know: assume granted rather than nag.
           return [feed.id, true] as const;
@@ -410,10 +410,10 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
 
     /** For a feed whose origin is not granted (imported, or permission revoked): ask again, in the click. */
     grantFeed(feed: FeedConfig): Promise<boolean> {
-      const origin = feedOrigin(feed.url);
-      if (!origin) return Promise.resolve(false);
+      const pattern = feedOriginPattern(feed.url);
+      if (!pattern) return Promise.resolve(false);
       return browser.permissions
-        .request({ origins: [`${origin}/*`] })
+        .request({ origins: [pattern] })
         .catch(() => false)
         .then((ok) => {
           granted.value = { ...granted.value, [feed.id]: ok };
