@@ -8,7 +8,7 @@ import type { MeetupEvent } from '../events';
 import { isNearUser, nearFilterOf } from '../location/near';
 import type { FeedState } from '../storage';
 import type { Translate } from './deps';
-import { eventEndInstant, eventStartInstant } from '../event-time';
+import { eventStartInstant, isEventOver } from '../event-time';
 import { formatInstant } from '../format';
 import { enabledEvents, type StoredView } from './stored-view';
 import { userZone } from './sync-feed';
@@ -42,7 +42,7 @@ export function countedEvents(view: StoredView, seen: ReadonlySet<string>, now: 
   const zone = userZone(view.settings);
   const filter = nearFilterOf(view.settings, view.feeds);
   return enabledEvents(view).filter((event) => {
-    if (event.status === 'cancelled' || eventEndInstant(event, zone) <= now || !isNearUser(event, filter)) return false;
+    if (event.status === 'cancelled' || isEventOver(event, zone, now) || !isNearUser(event, filter)) return false;
     if (view.settings.badgeMode === 'week') return eventStartInstant(event, zone) < now + WEEK_MS;
     return !seen.has(event.id);
   });

@@ -4,7 +4,7 @@ import type { CityMatch, FeedPreview, ProtocolMap, RefreshSummary } from '../mes
 import type { FeedConfig } from '../settings';
 import { feedDataItem, feedsItem, seenItem, settingsItem } from '../storage';
 import type { BackgroundDeps } from './deps';
-import { eventEndInstant } from '../event-time';
+import { isEventOver } from '../event-time';
 import { feedHostName, normalizeFeedUrl } from '../feed-url';
 import type { Refresher } from './refresh';
 import { loadStoredView, enabledEvents } from './stored-view';
@@ -52,7 +52,7 @@ export function createHandlers(deps: BackgroundDeps, refresher: Refresher): Hand
       if (result.kind !== 'parsed') return { ...empty, error: 'Unexpected answer from the server' };
       const now = deps.now();
       const zone = userZone(settings);
-      const upcoming = result.parsed.events.filter((event) => eventEndInstant(event, zone) > now).sort(compareEvents);
+      const upcoming = result.parsed.events.filter((event) => !isEventOver(event, zone, now)).sort(compareEvents);
       return {
         ok: true,
         error: null,
@@ -96,7 +96,7 @@ export function createHandlers(deps: BackgroundDeps, refresher: Refresher): Hand
       const view = await loadStoredView();
       const now = deps.now();
       const zone = userZone(view.settings);
-      const upcoming = enabledEvents(view).filter((event) => eventEndInstant(event, zone) > now);
+      const upcoming = enabledEvents(view).filter((event) => !isEventOver(event, zone, now));
       const stillListed = new Set(upcoming.map((event) => event.id));
       const filter = nearFilterOf(view.settings, view.feeds);
       const marked = ids ?? upcoming.filter((event) => isNearUser(event, filter)).map((event) => event.id);

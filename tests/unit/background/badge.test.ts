@@ -79,6 +79,10 @@ describe('computeBadge', () => {
     ['far away events do not count', [event(1, T0 + DAY, far)], {}, ''],
     ['cancelled events do not count', [event(1, T0 + DAY, { status: 'cancelled' })], {}, ''],
     ['past events do not count', [event(1, T0 - DAY)], {}, ''],
+    // As in the popup: an event without an end is still on for two hours after it starts.
+    ['an open-ended event that started an hour ago still counts', [event(1, T0 - HOUR)], {}, '1'],
+    ['an open-ended event that started three hours ago does not', [event(1, T0 - 3 * HOUR)], {}, ''],
+    ['an event that ended a minute ago does not', [event(1, T0 - HOUR, { end: new Date(T0 - 60_000).toISOString().replace('.000', '') })], {}, ''],
     ['online events count when the user wants them', [event(1, T0 + DAY, { online: true, place: null })], {}, '1'],
     ['online events do not count otherwise', [event(1, T0 + DAY, { online: true, place: null })], { includeOnline: false }, ''],
     ['week mode: the next 7 days only', [event(1, T0 + DAY), event(2, T0 + 6 * DAY), event(3, T0 + 8 * DAY)], { badgeMode: 'week' as const }, '2'],
