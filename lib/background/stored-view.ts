@@ -15,9 +15,6 @@ export async function loadStoredView(): Promise<StoredView> {
   return { settings, feeds, data: new Map(entries) };
 }
 
-// Kept for worker.ts, which imports it from here; new code imports it from lib/location/near.
-export { nearFilterOf } from '../location/near';
-
 /** Events of the enabled feeds. */
 export function enabledEvents(view: StoredView): MeetupEvent[] {
   return view.feeds.filter((feed) => feed.enabled).flatMap((feed) => view.data.get(feed.id)?.events ?? []);

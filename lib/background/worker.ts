@@ -27,7 +27,8 @@ import { createPopupIndexWriter } from './popup-index-writer';
 import { createRefresher, type Refresher } from './refresh';
 import { dueReminders, nextReminderTime, REMINDER_ALARM, scheduleReminderAlarm } from './reminders';
 import { ensureRefreshAlarm, REFRESH_ALARM, RETRY_ALARM, scheduleRetryAlarm } from './schedule';
-import { findEvent, loadStoredView, nearFilterOf } from './stored-view';
+import { nearFilterOf } from '../location/near';
+import { findEvent, loadStoredView } from './stored-view';
 import type { FeedSyncResult } from './sync-feed';
 import { userZone } from './sync-feed';
 
