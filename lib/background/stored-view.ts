@@ -1,7 +1,7 @@
 /** Everything stored, read once, for the badge, notifications and reminders. */
 import type { MeetupEvent } from '../events';
 import type { FeedConfig, Settings } from '../settings';
-import { feedDataItem, feedsItem, settingsItem, type FeedData } from '../storage';
+import { feedsItem, readFeedDataOnce, settingsItem, type FeedData } from '../storage';
 
 export interface StoredView {
   settings: Settings;
@@ -11,8 +11,8 @@ export interface StoredView {
 
 export async function loadStoredView(): Promise<StoredView> {
   const [settings, feeds] = await Promise.all([settingsItem.getValue(), feedsItem.getValue()]);
-  const entries = await Promise.all(feeds.map(async (feed) => [feed.id, await feedDataItem(feed.id).getValue()] as const));
-  return { settings, feeds, data: new Map(entries) };
+  // One storage read for every feed (an item per feed read one by one costs several reads each).
+  return { settings, feeds, data: await readFeedDataOnce(feeds.map((feed) => feed.id)) };
 }
 
 /** Events of the enabled feeds. */
