@@ -54,7 +54,7 @@ const SINGLE_BYTE = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'latin-1', 'l1
  * and names no charset is read as windows-1252 (old CMS exports do this). A UTF-8 or UTF-16 BOM wins.
  */
 export function decodeBody(bytes: Uint8Array, contentType?: string | null): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(joinFoldsInsideCharacters(bytes));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   const charset = charsetOf(contentType);
@@ -69,11 +69,42 @@ export function decodeBody(bytes: Uint8Array, contentType?: string | null): stri
       // An unknown label: fall through to UTF-8.
     }
   }
+  bytes = joinFoldsInsideCharacters(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return charset ? new TextDecoder('utf-8').decode(bytes) : decodeWindows1252(bytes);
   }
+}
+
+/**
+ * Some iCal writers fold lines every 75 octets without minding characters (RFC 5545 says they SHOULD NOT), so a
+ * fold ("\r\n " or "\n" + space/tab) can fall inside a UTF-8 sequence: decoded as is, the character becomes
+ * U+FFFD and the body fails the UTF-8 check (and would be read as windows-1252). A continuation byte (0x80–0xBF)
+ * never starts a valid line, so such a fold is removed here, before decoding; unfolding would remove it anyway.
+ */
+function joinFoldsInsideCharacters(bytes: Uint8Array): Uint8Array {
+  const cuts: number[] = [];
+  for (let lf = bytes.indexOf(0x0a); lf >= 0; lf = bytes.indexOf(0x0a, lf + 1)) {
+    const fold = bytes[lf + 1];
+    const next = bytes[lf + 2] ?? 0;
+    if ((fold !== 0x20 && fold !== 0x09) || next < 0x80 || next >= 0xc0) continue;
+    const start = lf > 0 && bytes[lf - 1] === 0x0d ? lf - 1 : lf;
+    if (start > 0 && bytes[start - 1]! >= 0x80) cuts.push(start, lf + 2);
+  }
+  if (cuts.length === 0) return bytes;
+  let removed = 0;
+  for (let i = 0; i < cuts.length; i += 2) removed += cuts[i + 1]! - cuts[i]!;
+  const out = new Uint8Array(bytes.length - removed);
+  let from = 0;
+  let to = 0;
+  for (let i = 0; i < cuts.length; i += 2) {
+    out.set(bytes.subarray(from, cuts[i]), to);
+    to += cuts[i]! - from;
+    from = cuts[i + 1]!;
+  }
+  out.set(bytes.subarray(from), to);
+  return out;
 }
 
 /** Strips a leading BOM left in text (files read elsewhere, or double-encoded bodies). */

@@ -65,6 +65,11 @@ describe('readBodyWithLimit', () => {
     ['undeclared non-UTF-8 bytes', [0x63, 0x61, 0x66, 0xe9], 'text/calendar', 'café'],
     ['UTF-16LE with BOM', [0xff, 0xfe, 0x68, 0x00, 0x69, 0x00], null, 'hi'],
     ['UTF-8 declared, stray byte', [0x61, 0xff, 0x62], 'application/json; charset=utf-8', 'a\ufffdb'],
+    // iCal writers that fold at 75 octets without minding characters (RFC 5545 says SHOULD NOT): the fold is
+    // rejoined before decoding, so the character survives and the body is not mistaken for windows-1252.
+    ['a CRLF fold inside a UTF-8 character', [0x63, 0x61, 0x66, 0xc3, 0x0d, 0x0a, 0x20, 0xa9], null, 'café'],
+    ['an LF fold inside an emoji, after a BOM', [0xef, 0xbb, 0xbf, 0xf0, 0x9f, 0x0a, 0x09, 0x8e, 0x89], null, '🎉'],
+    ['a fold inside a character of a UTF-8 body', [0xc3, 0xa9, 0x0d, 0x0a, 0x20, 0x61, 0xc3, 0x0d, 0x0a, 0x20, 0xa9], 'text/calendar', 'é\r\n aé'],
   ])('decodes %s', async (_name, bytes, contentType, expected) => {
     const headers: Record<string, string> = contentType ? { 'content-type': contentType } : {};
     expect(await readBodyWithLimit(new Response(new Uint8Array(bytes), { headers }))).toBe(expected);
