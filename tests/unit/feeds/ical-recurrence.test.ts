@@ -101,6 +101,18 @@ describe('RRULE details', () => {
       '2026-03-03T18:00:00Z', '2026-03-05T18:00:00Z', '2026-03-10T18:00:00Z', '2026-03-12T18:00:00Z',
     ]);
   });
+
+  // A COUNT rule cannot jump to the window: it is walked from DTSTART. Monthly "2nd Tuesday" rules cost ical.js
+  // ~0.2 ms a step, so a series started decades ago ran out of its time budget and lost its current occurrences.
+  it.each([
+    ['second Tuesdays since 1990', 'DTSTART;TZID=Europe/Paris:19900109T190000', 'RRULE:FREQ=MONTHLY;BYDAY=2TU;COUNT=1000', ['2026-11-10T18:00:00Z', '2026-12-08T18:00:00Z']],
+    ['last Thursdays since 1990', 'DTSTART;TZID=Europe/Paris:19900125T190000', 'RRULE:FREQ=MONTHLY;BYDAY=-1TH;COUNT=1000', ['2026-11-26T18:00:00Z', '2026-12-31T18:00:00Z']],
+    ['Tuesdays as a DAILY rule since 1990', 'DTSTART;TZID=Europe/Paris:19900109T190000', 'RRULE:FREQ=DAILY;BYDAY=TU;COUNT=10000', ['03', '10', '17', '24'].map((d) => `2026-11-${d}T18:00:00Z`).concat(['01', '08', '15', '22', '29'].map((d) => `2026-12-${d}T18:00:00Z`))],
+    ['every other first Monday since 1980', 'DTSTART;TZID=America/New_York:19800107T180000', 'RRULE:FREQ=MONTHLY;INTERVAL=2;BYDAY=1MO;COUNT=600', ['2026-11-02T23:00:00Z']],
+  ])('reaches the window from a COUNT series started long ago: %s', (_label, dtstart, rule, expected) => {
+    const text = series(dtstart, 'DURATION:PT2H', rule);
+    expect(starts(text, 's@x', { from: ms('2026-11-01'), to: ms('2027-01-01') })).toEqual(expected);
+  });
 });
 
 describe('all-day series', () => {
@@ -202,7 +214,7 @@ describe('hostile rules cost milliseconds', () => {
   });
 });
 
-describe('fast DAILY/WEEKLY iterator matches ical.js', () => {
+describe('fast DAILY/WEEKLY/MONTHLY iterator matches ical.js', () => {
   const paris = (w: WallTime) => zonedTimeToUtcMs(w, 'Europe/Paris');
   const start: WallTime = { year: 2024, month: 1, day: 3, hour: 19, minute: 0, second: 0 };
 
@@ -218,6 +230,14 @@ describe('fast DAILY/WEEKLY iterator matches ical.js', () => {
     'FREQ=WEEKLY;INTERVAL=2;BYDAY=SA,MO;WKST=SA',
     'FREQ=WEEKLY;BYDAY=TU,TH;COUNT=150',
     'FREQ=WEEKLY;INTERVAL=2;UNTIL=20261231T000000Z',
+    'FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR',
+    'FREQ=DAILY;BYDAY=TU;COUNT=50',
+    'FREQ=DAILY;INTERVAL=2;BYDAY=TU,SA',
+    'FREQ=MONTHLY;BYDAY=2TU',
+    'FREQ=MONTHLY;BYDAY=+1WE',
+    'FREQ=MONTHLY;INTERVAL=2;BYDAY=-1FR',
+    'FREQ=MONTHLY;BYDAY=4SU;COUNT=40',
+    'FREQ=MONTHLY;INTERVAL=5;BYDAY=-4MO;UNTIL=20261231T000000Z',
   ])('%s', (rule) => {
     for (const [from, to] of [[ms('2024-01-01'), ms('2024-03-01')], [ms('2026-10-01'), ms('2027-01-01')]] as const) {
       const run = (forceIcalIterator: boolean) =>
