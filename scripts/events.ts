@@ -70,6 +70,13 @@ async function discover(argv: string[]): Promise<number> {
   return runDiscover(options, nodeIo);
 }
 
+// `npm run events … | head` closes the pipe before all is written: stop quietly, as command-line tools do,
+// instead of crashing with an EPIPE stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -181,6 +181,16 @@ describe('scripts/events.ts (spawned)', () => {
     expect(lines.length).toBeLessThanOrEqual(3);
     expect(lines[0]).toMatch(/^events: This is an HTML page with no events in it/);
     expect(stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+
+  it('a reader that stops early (`| head`): exit 0, no EPIPE stack trace', async () => {
+    const child = spawn('npx', ['tsx', 'scripts/events.ts', 'tests/fixtures/ical/handwritten.ics', '--from', '1970-01-01', '--to', '2100-01-01', '--json'], { cwd: repo });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
   }, 60_000);
 
   it('a usage error: exit 2 and a pointer to --help', async () => {
