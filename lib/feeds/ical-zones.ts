@@ -50,7 +50,8 @@ export function ianaZoneForTzid(tzid: string | null | undefined): string | null 
 
   if (name.startsWith('/')) {
     const segments = name.split('/').filter(Boolean);
-    for (let i = 1; i < segments.length; i++) {
+    // "/Europe/London" as well as vendor prefixes ("/mozilla.org/20050126_1/Europe/Paris").
+    for (let i = 0; i < segments.length; i++) {
       const zone = canonicalTimeZone(segments.slice(i).join('/'));
       if (zone && zone.includes('/')) return zone;
     }

@@ -10,6 +10,7 @@ describe('ianaZoneForTzid', () => {
     ['europe/paris', 'Europe/Paris'],
     ['"Europe/Paris"', 'Europe/Paris'],
     ['/mozilla.org/20050126_1/Europe/Paris', 'Europe/Paris'],
+    ['/Europe/London', 'Europe/London'],
     ['/softwarestudio.org/Olson_20011030_5/America/New_York', 'America/New_York'],
     ['/citadel.org/20190914_1/Europe/Berlin', 'Europe/Berlin'],
     ['Romance Standard Time', 'Europe/Paris'],
