@@ -65,6 +65,8 @@ interface Evidence {
   /** Countries written as a bare code ("DE", "CA"): ambiguous with US states, so only a bonus. */
   countryCodes: Set<string>;
   regions: Array<{ country: string; admin: string }>;
+  /** Regions named in full ("Texas", "Normandie"), with the segment that names them. */
+  namedRegions: Array<{ country: string; segment: number }>;
 }
 
 interface Candidate {
@@ -82,7 +84,7 @@ function splitSegments(text: string): string[] {
 }
 
 function gatherEvidence(texts: string[], gazetteer: Gazetteer): Evidence {
-  const evidence: Evidence = { segments: [], postal: [], countries: new Set(), countryCodes: new Set(), regions: [] };
+  const evidence: Evidence = { segments: [], postal: [], countries: new Set(), countryCodes: new Set(), regions: [], namedRegions: [] };
   for (const text of texts) {
     for (const raw of splitSegments(text)) {
       const postal = findPostalCodes(raw);
@@ -111,7 +113,9 @@ function gatherEvidence(texts: string[], gazetteer: Gazetteer): Evidence {
         evidence.countries.add(country);
         if (!CITY_STATES.has(country)) segment.words = [];
       }
-      evidence.regions.push(...regionsNamed(key));
+      const named = regionsNamed(key);
+      evidence.regions.push(...named);
+      for (const region of named) evidence.namedRegions.push({ country: region.country, segment: evidence.segments.length - 1 });
     }
   }
   return evidence;
@@ -163,6 +167,10 @@ function scoreCandidate(candidate: Candidate, town: Town, evidence: Evidence, ct
   else if (evidence.countryCodes.has(town.country)) score += 2;
   const sameCountryRegions = evidence.regions.filter((r) => r.country === town.country);
   if (sameCountryRegions.length > 0) score += sameCountryRegions.some((r) => r.admin === town.admin) ? 2 : -2;
+  // A region named in full in another part ("Paris, Texas") places the town in that region's country, as a
+  // named country does. Not when the part itself is the candidate: "Madrid" or "Berlin" are towns too.
+  const otherRegions = evidence.namedRegions.filter((r) => r.segment !== candidate.segment);
+  if (otherRegions.length > 0 && !otherRegions.some((r) => r.country === town.country)) score -= 3;
 
   let postalCode: string | null = null;
   let postalScore = 0;

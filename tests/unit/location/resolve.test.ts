@@ -58,6 +58,8 @@ describe('free-text LOCATION lines, as feeds write them', () => {
     ['Paris', CAEN, 'Paris', 'FR', 190, 210],
     ['Paris', DALLAS, 'Paris', 'US', 140, 160],
     ['Lamar County Library, Paris, TX 75460', CAEN, 'Paris', 'US', 7500, 7700],
+    ['Love Civic Center, Paris, Texas', CAEN, 'Paris', 'US', 7500, 7700],
+    ['Town Hall, Paris, Île-de-France', PARIS_TX, 'Paris', 'FR', 7700, 7900],
     ['Bibliothèque, 75004 Paris, France', DALLAS, 'Paris', 'FR', 7800, 8000],
     // 75013 is also a Texas ZIP, but a ZIP is written after the state, not before the town.
     ['Station F, 5 Parvis Alan Turing, 75013 Paris', PARIS_TX, 'Paris', 'FR', 7700, 7900],
