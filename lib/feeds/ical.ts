@@ -158,6 +158,25 @@ export function parseJCal(data: unknown, options: ParseOptions): FeedParseResult
   return readCalendars(calendars, 'jcal', options, []);
 }
 
+/**
+ * A VEVENT without its END line makes ical.js nest every later VEVENT inside it (a VEVENT may only hold VALARMs):
+ * moves those out to `into`, at any depth, and returns how many events held some.
+ */
+function hoistNestedEvents(event: JComponent, into: JComponent[]): number {
+  const children = event[2] as unknown[] | undefined;
+  if (!children?.some((c) => isComponent(c) && String(c[0]).toLowerCase() === 'vevent')) return 0;
+  let count = 1;
+  const kept: unknown[] = [];
+  for (const child of children) {
+    if (isComponent(child) && String(child[0]).toLowerCase() === 'vevent') {
+      into.push(child);
+      count += hoistNestedEvents(child, into);
+    } else kept.push(child);
+  }
+  event[2] = kept;
+  return count;
+}
+
 function calendarsOf(parsed: unknown): JComponent[] {
   if (!Array.isArray(parsed)) return [];
   if (typeof parsed[0] === 'string') return isComponent(parsed) && parsed[0].toLowerCase() === 'vcalendar' ? [parsed] : [];
@@ -692,6 +711,7 @@ function readCalendars(calendars: JComponent[], format: FeedFormat, options: Par
   let minRefreshMinutes: number | null = null;
   const vtimezones = new Map<string, JComponent>();
   const vevents: JComponent[] = [];
+  let unclosed = 0;
   for (const calendar of calendars) {
     for (const prop of calendar[1] as unknown[]) {
       if (!Array.isArray(prop) || typeof prop[0] !== 'string') continue;
@@ -706,14 +726,18 @@ function readCalendars(calendars: JComponent[], format: FeedFormat, options: Par
     for (const component of (calendar[2] as unknown[] | undefined) ?? []) {
       if (!isComponent(component)) continue;
       const name = String(component[0]).toLowerCase();
-      if (name === 'vevent') vevents.push(component);
-      else if (name === 'vtimezone') {
+      if (name === 'vevent') {
+        vevents.push(component);
+        unclosed += hoistNestedEvents(component, vevents);
+      } else if (name === 'vtimezone') {
         const tzid = (component[1] as unknown[]).find((p) => Array.isArray(p) && p[0] === 'tzid') as JProp | undefined;
         const id = str(tzid?.[3]);
         if (id) vtimezones.set(id, component);
       }
     }
   }
+
+  if (unclosed > 0) warnings.push(`${unclosed} event${unclosed > 1 ? 's' : ''} without END:VEVENT; the events after ${unclosed > 1 ? 'them' : 'it'} were still read.`);
 
   // The user's per-feed zone > the feed's X-WR-TIMEZONE > the user's city's zone > the system's.
   const floating = feedFloatingZone({

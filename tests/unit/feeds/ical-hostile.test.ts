@@ -78,6 +78,24 @@ describe('one bad part never fails the feed', () => {
     expect(uids(text)).toEqual(['good@x']);
   });
 
+  // ical.js nests the events after a VEVENT without END:VEVENT inside it; they were silently lost.
+  it.each([
+    ['before two good events', [
+      'BEGIN:VEVENT', 'UID:open@x', 'DTSTART:20261130T180000Z', 'SUMMARY:No END',
+      ...vevent('UID:next@x', 'DTSTART:20261203T180000Z', 'SUMMARY:Next'), ...good,
+    ], ['open@x', 'good@x', 'next@x']],
+    ['twice in a row', [
+      'BEGIN:VEVENT', 'UID:open1@x', 'DTSTART:20261130T180000Z', 'BEGIN:VEVENT', 'UID:open2@x', 'DTSTART:20261130T190000Z', ...good,
+    ], ['open1@x', 'open2@x', 'good@x']],
+    ['with a broken line in the feed too', [
+      'BEGIN:VEVENT', 'UID:open@x', 'DTSTART:20261130T180000Z', 'this line is broken', ...good,
+    ], ['open@x', 'good@x']],
+  ])('reads the events after an event that never ends, %s', (_label, lines, expected) => {
+    const result = parseICal(calendar(...lines), wide());
+    expect(result.events.map((e) => e.uid)).toEqual(expected);
+    expect(result.warnings.join(' ')).toMatch(/without END:VEVENT; the events after (it|them) were still read/);
+  });
+
   it('ignores a GEO, a DTEND or a DURATION it cannot read', () => {
     const text = calendar(...vevent('UID:odd@x', 'DTSTART:20261201T180000Z', 'DTEND:20261201T170000Z', 'GEO:north;south'),
       ...vevent('UID:odd2@x', 'DTSTART:20261202T180000Z', 'DURATION:P1X', 'GEO:95;200'));
