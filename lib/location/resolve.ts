@@ -83,10 +83,26 @@ function splitSegments(text: string): string[] {
   return text.split(/[,;()[\]\n|•·]|\s[-–—]\s|\s\/\s/).map((s) => s.trim()).filter(Boolean);
 }
 
+/**
+ * GeoNames writes some towns with a qualifier in parentheses ("Frankfurt (Oder)", "Halle (Saale)"), which
+ * splitSegments would cut off, leaving "Frankfurt" (am Main, 500 km away). Such names lose their parentheses here.
+ */
+function joinQualifiedNames(text: string, gazetteer: Gazetteer): string {
+  // The pattern backtracks on long runs without separators: addresses are short, anything longer is left alone.
+  if (!text.includes('(') || text.length > 500) return text;
+  return text.replace(/([^,;()\n]*?)\s*\(([^(),;\n]{1,30})\)/g, (whole, before: string, qualifier: string) => {
+    const words = before.trim().split(/\s+/).filter(Boolean);
+    for (let n = Math.min(3, words.length); n >= 1; n--) {
+      if (gazetteer.rowsNamed(normalizeName([...words.slice(-n), qualifier].join(' '))).length > 0) return `${before.trimEnd()} ${qualifier}`;
+    }
+    return whole;
+  });
+}
+
 function gatherEvidence(texts: string[], gazetteer: Gazetteer): Evidence {
   const evidence: Evidence = { segments: [], postal: [], countries: new Set(), countryCodes: new Set(), regions: [], namedRegions: [] };
   for (const text of texts) {
-    for (const raw of splitSegments(text)) {
+    for (const raw of splitSegments(joinQualifiedNames(text, gazetteer))) {
       const postal = findPostalCodes(raw);
       let core = raw;
       for (const code of [...postal].reverse()) core = `${core.slice(0, code.start)} ${core.slice(code.end)}`;
@@ -131,13 +147,18 @@ function findCandidates(evidence: Evidence, gazetteer: Gazetteer, localityKey: s
   evidence.segments.forEach((segment, index) => {
     const { words } = segment;
     const maxLength = Math.min(6, words.length);
+    // Word ranges a longer town name already covers: "Frankfurt Oder" is not also "Frankfurt" (am Main).
+    const covered: Array<[number, number]> = [];
     for (let n = maxLength; n >= 1; n--) {
       for (let start = 0; start + n <= words.length; start++) {
+        if (covered.some(([from, to]) => from <= start && start + n <= to)) continue;
         const key = words.slice(start, start + n).join(' ');
         const whole = n === words.length;
         if (!whole && n === 1 && (key.length < 4 || NOT_A_TOWN.has(key))) continue;
         if (whole && NOT_A_TOWN.has(key)) continue;
-        for (const row of gazetteer.rowsNamed(key).slice(0, 40)) {
+        const rows = gazetteer.rowsNamed(key);
+        if (rows.length > 0 && n > 1) covered.push([start, start + n]);
+        for (const row of rows.slice(0, 40)) {
           candidates.push({ row, segment: index, whole, leading: start === 0, words: n, locality: false });
         }
       }

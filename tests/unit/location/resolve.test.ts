@@ -59,6 +59,11 @@ describe('free-text LOCATION lines, as feeds write them', () => {
     ['Paris', DALLAS, 'Paris', 'US', 140, 160],
     ['Lamar County Library, Paris, TX 75460', CAEN, 'Paris', 'US', 7500, 7700],
     ['Love Civic Center, Paris, Texas', CAEN, 'Paris', 'US', 7500, 7700],
+    // GeoNames names with a qualifier in parentheses, not Frankfurt am Main or Halle (Westf.).
+    ['Kulturzentrum, Frankfurt (Oder), Germany', BERLIN, 'Frankfurt (Oder)', 'DE', 75, 95],
+    ['Steintor-Varieté, Halle (Saale)', BERLIN, 'Halle (Saale)', 'DE', 130, 160],
+    ['Le Dôme (Caen)', CAEN, 'Caen', 'FR', 0, 1],
+    ['Kulturzentrum, Frankfurt (Oder), Germany', { name: 'Frankfurt am Main', lat: 50.11552, lon: 8.68417, country: 'DE', timeZone: 'Europe/Berlin' }, 'Frankfurt (Oder)', 'DE', 460, 490],
     ['Town Hall, Paris, Île-de-France', PARIS_TX, 'Paris', 'FR', 7700, 7900],
     ['Bibliothèque, 75004 Paris, France', DALLAS, 'Paris', 'FR', 7800, 8000],
     // 75013 is also a Texas ZIP, but a ZIP is written after the state, not before the town.
