@@ -251,7 +251,9 @@ export class Gazetteer {
     const comma = query.indexOf(',');
     if (comma < 0) return { name: query, qualifier: null };
     const name = query.slice(0, comma);
-    const rest = normalizeName(query.slice(comma + 1));
+    const parts = query.slice(comma + 1).split(',').map(normalizeName).filter(Boolean);
+    if (parts.length > 1) return this.parseQualifierParts(query, name, parts);
+    const rest = parts[0] ?? '';
     if (!rest) return { name, qualifier: null };
     const countries = new Set<string>();
     const country = countryFromText(rest, this.knownCountries);
@@ -265,6 +267,28 @@ export class Gazetteer {
     }
     if (countries.size === 0 && regions.length === 0) return { name: query, qualifier: null };
     return { name, qualifier: { countries, regions } };
+  }
+
+  /**
+   * "Paris, Texas, US", "Caen, Normandie, France": every part must be a country or a region; a region then
+   * decides (within the named countries), else the countries do.
+   */
+  private parseQualifierParts(query: string, name: string, parts: string[]): { name: string; qualifier: Qualifier | null } {
+    const countries = new Set<string>();
+    const regions: Array<{ country: string; admin: string }> = [];
+    for (const part of parts) {
+      const country = countryFromText(part, this.knownCountries);
+      const named = [...regionsNamed(part)];
+      if (/^[a-z0-9]{1,3}$/.test(part)) {
+        for (const c of ['US', 'CA', 'AU', 'GB', 'CH', 'BE']) for (const admin of adminCodesMatching(c, part)) named.push({ country: c, admin });
+      }
+      if (!country && named.length === 0) return { name: query, qualifier: null };
+      if (country && named.length === 0) countries.add(country);
+      regions.push(...named);
+    }
+    const inCountries = countries.size > 0 ? regions.filter((r) => countries.has(r.country)) : regions;
+    if (inCountries.length > 0) return { name, qualifier: { countries: new Set(), regions: inCountries } };
+    return { name, qualifier: { countries, regions: [] } };
   }
 
   private matchesQualifier(row: number, qualifier: Qualifier | null): boolean {

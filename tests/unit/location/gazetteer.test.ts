@@ -34,6 +34,11 @@ describe('city search', () => {
     ['London, Ontario', 'London', 'CA', 'Ontario'],
     ['London', 'London', 'GB', 'England'],
     ['Mountain View, CA', 'Mountain View', 'US', 'California'],
+    // Region and country together, as people write a full address.
+    ['Paris, Texas, US', 'Paris', 'US', 'Texas'],
+    ['Springfield, IL, USA', 'Springfield', 'US', 'Illinois'],
+    ['Caen, Normandie, France', 'Caen', 'FR', 'Normandie'],
+    ['London, Ontario, Canada', 'London', 'CA', 'Ontario'],
   ])('%s → %s (%s, %s)', async (query, name, country, region) => {
     const [first] = await gazetteer.search(query, 5);
     expect(first).toMatchObject({ name, country, region });
