@@ -62,11 +62,42 @@ function timeField(item: JsonObject, keys: readonly string[], utcKey: string): T
   return { value: raw ?? null, zone: null };
 }
 
+const START_TIME_KEYS = ['time', 'start_time', 'startTime', 'begin_time'];
+const END_TIME_KEYS = ['end_time', 'endTime', 'finish_time'];
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PLAIN_TIME = /^([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
+
+/** The first field of `keys` that holds a bare value matching `pattern`, trimmed. */
+function bareField(item: JsonObject, keys: readonly string[], pattern: RegExp): string | null {
+  for (const key of keys) {
+    const value = text(first(item[key]))?.trim();
+    if (value && pattern.test(value)) return value;
+  }
+  return null;
+}
+
+/**
+ * Lists that keep the day and the time of day apart (`date: "2026-12-01", time: "19:00"`): one floating
+ * date-time, or null when the item has no such pair. `day` is used when the item has no date of its own (ends).
+ */
+function dateWithTimeOfDay(item: JsonObject, dateKeys: readonly string[], timeKeys: readonly string[], day: string | null = null): string | null {
+  const date = bareField(item, dateKeys, PLAIN_DATE) ?? day;
+  const time = date ? bareField(item, timeKeys, PLAIN_TIME) : null;
+  if (!date || !time) return null;
+  const [, h, m, sec] = PLAIN_TIME.exec(time)!;
+  return `${date}T${h!.padStart(2, '0')}:${m}:${sec ?? '00'}`;
+}
+
+/** A start or end value that is only a day or only a time of day, which a separate field may complete. */
+function isPartial(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && (PLAIN_DATE.test(value.trim()) || PLAIN_TIME.test(value.trim())));
+}
+
 function looksLikeEvent(item: unknown): boolean {
   if (!isObject(item)) return false;
   const title = textField(pick(item, TITLE_KEYS));
   const start = timeField(item, START_KEYS, 'utc_start_date').value;
-  return !!title && resolveEventTimes(start, null, { zone: 'UTC' }) !== null;
+  return !!title && (resolveEventTimes(start, null, { zone: 'UTC' }) !== null || dateWithTimeOfDay(item, START_KEYS, START_TIME_KEYS) !== null);
 }
 
 function isEventArray(value: unknown): value is unknown[] {
@@ -210,6 +241,11 @@ function readTimes(item: JsonObject, zoneFallback: string | undefined, declaredZ
   const eventZone = start.zone ?? text(pick(item, ZONE_KEYS));
   let startValue = start.value;
   let endValue = end.value;
+  const startWithTime = allDay || !isPartial(startValue) ? null : dateWithTimeOfDay(item, START_KEYS, START_TIME_KEYS);
+  if (startWithTime) {
+    startValue = startWithTime;
+    if (isPartial(endValue)) endValue = dateWithTimeOfDay(item, END_KEYS, END_TIME_KEYS, startWithTime.slice(0, 10)) ?? endValue;
+  }
   if (allDay) {
     // An all-day flag with times attached: the dates are what counts.
     const zone = canonicalTimeZone(eventZone) ?? floatingZone(zoneFallback);

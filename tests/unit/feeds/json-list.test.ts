@@ -109,6 +109,17 @@ describe('generic JSON lists', () => {
     expect(one({ title: 'Holidays', ...fields })).toMatchObject({ start, end, allDay: true, timeZone: null });
   });
 
+  // Lists that keep the day and the time of day in separate fields; the feed zone is Europe/Paris (UTC+1).
+  it.each<[string, Record<string, unknown>, string, string | null]>([
+    ['date + time', { date: '2026-12-01', time: '19:00' }, '2026-12-01T18:00:00Z', null],
+    ['start_date + start_time + end_time', { start_date: '2026-12-01', start_time: '19:00', end_time: '21:30' }, '2026-12-01T18:00:00Z', '2026-12-01T20:30:00Z'],
+    ['date + start_time with seconds', { date: '2026-12-01', start_time: '19:00:00' }, '2026-12-01T18:00:00Z', null],
+    ['startDate + startTime, endDate + endTime', { startDate: '2026-12-01', startTime: '23:00', endDate: '2026-12-02', endTime: '01:00' }, '2026-12-01T22:00:00Z', '2026-12-02T00:00:00Z'],
+  ])('separate time-of-day fields: %s', (_label, fields, start, end) => {
+    expect(one({ title: 'x', ...fields })).toMatchObject({ start, end, allDay: false, timeZone: 'Europe/Paris' });
+    expect(findEventList([{ title: 'x', ...fields }])).not.toBeNull();
+  });
+
   it('an item timezone that is not a zone is ignored (feed zone used)', () => {
     expect(one({ title: 'x', start: '2026-12-01 19:00', timezone: 'Mars/Olympus' })).toMatchObject({ start: '2026-12-01T18:00:00Z', timeZone: 'Europe/Paris' });
   });
