@@ -67,6 +67,12 @@ function readCaenCampItem(item: JsonObject, options: ParseOptions): MeetupEvent 
   );
 }
 
+/** `published: false` as front matter and database-backed exports write it: false, "false", 0, "0", "no". */
+function isUnpublished(value: unknown): boolean {
+  if (value === false || value === 0) return true;
+  return typeof value === 'string' && ['false', '0', 'no'].includes(value.trim().toLowerCase());
+}
+
 export function parseCaenCamp(data: unknown[], feedOptions: ParseOptions): FeedParseResult {
   const options = withFeedZone(feedOptions);
   const warnings = new WarningList();
@@ -74,7 +80,7 @@ export function parseCaenCamp(data: unknown[], feedOptions: ParseOptions): FeedP
   let unpublished = 0;
   data.forEach((item, index) => {
     if (!isObject(item)) return warnings.add(`Skipped event ${index + 1}: not an object`);
-    if (item.published === false || item.published === 'false') {
+    if (isUnpublished(item.published)) {
       unpublished++;
       return;
     }

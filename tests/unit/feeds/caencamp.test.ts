@@ -20,6 +20,12 @@ describe('CaenCamp content lists', () => {
     expect(result.format).toBe('caencamp');
   });
 
+  // Front matter and database-backed exports write the flag as false, "false", 0, "0" or "no".
+  it.each([[false, 0], ['false', 0], [0, 0], ['0', 0], ['no', 0], [true, 1], [1, 1], ['true', 1], [undefined, 1]])('published: %j keeps %i event', (published, kept) => {
+    const item = { edition: 90, title: 'Edition', slug: 'edition', date: '2026-12-16 18:30:00', place: 'x', ...(published === undefined ? {} : { published }) };
+    expect(parseCaenCamp([item], options).events).toHaveLength(kept);
+  });
+
   it('reads the wall-clock date in the feed zone, winter and summer time', () => {
     expect(result.events[0]).toMatchObject({ start: '2026-11-24T17:30:00Z', end: null, timeZone: 'Europe/Paris', uid: 'caencamp-73' });
     // 29 March 2026 is the day Europe moves to summer time: 18:30 is then UTC+2.
