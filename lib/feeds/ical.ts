@@ -712,13 +712,17 @@ function readCalendars(calendars: JComponent[], format: FeedFormat, options: Par
   const vtimezones = new Map<string, JComponent>();
   const vevents: JComponent[] = [];
   let unclosed = 0;
+  let unknownCalendarZone: string | null = null;
   for (const calendar of calendars) {
     for (const prop of calendar[1] as unknown[]) {
       if (!Array.isArray(prop) || typeof prop[0] !== 'string') continue;
       const name = prop[0].toLowerCase();
       if ((name === 'x-wr-calname' || name === 'name') && title === null) title = plainLine(str(prop[3])) || null;
-      else if (name === 'x-wr-timezone' && calendarZone === null) calendarZone = ianaZoneForTzid(str(prop[3]));
-      else if (name === 'refresh-interval' || name === 'x-published-ttl') {
+      else if (name === 'x-wr-timezone' && calendarZone === null) {
+        const declared = str(prop[3])?.trim() ?? '';
+        calendarZone = ianaZoneForTzid(declared);
+        if (!calendarZone && declared) unknownCalendarZone = declared.slice(0, 60);
+      } else if (name === 'refresh-interval' || name === 'x-published-ttl') {
         const ms = parseDurationMs(str(prop[3]));
         if (ms !== null && ms > 0) minRefreshMinutes = Math.max(minRefreshMinutes ?? 0, Math.ceil(ms / 60_000));
       }
@@ -744,6 +748,7 @@ function readCalendars(calendars: JComponent[], format: FeedFormat, options: Par
     feedTimeZone: options.feedTimeZone ? ianaZoneForTzid(options.feedTimeZone) : null,
     defaultTimeZone: (options.defaultTimeZone && ianaZoneForTzid(options.defaultTimeZone)) || undefined,
   }, calendarZone);
+  if (unknownCalendarZone && !calendarZone) warnings.push(`Unknown X-WR-TIMEZONE "${unknownCalendarZone}": floating times read in ${floating}.`);
   const zones = new FeedZones(vtimezones, floating, calendarZone, warnings);
   const notes = new Warnings();
   const reader = new EventReader(options, zones, notes, from, to, maxOccurrences);

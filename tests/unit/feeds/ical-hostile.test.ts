@@ -96,6 +96,12 @@ describe('one bad part never fails the feed', () => {
     expect(result.warnings.join(' ')).toMatch(/without END:VEVENT; the events after (it|them) were still read/);
   });
 
+  it('says so when X-WR-TIMEZONE names no zone, and reads floating times in the default zone', () => {
+    const result = parseICal(calendar('X-WR-TIMEZONE:Central Europe Time (custom)', ...vevent('UID:f@x', 'DTSTART:20261201T190000', 'SUMMARY:Floating')), wide());
+    expect(result.events.map((e) => [e.start, e.timeZone])).toEqual([['2026-12-01T18:00:00Z', 'Europe/Paris']]);
+    expect(result.warnings).toEqual(['Unknown X-WR-TIMEZONE "Central Europe Time (custom)": floating times read in Europe/Paris.']);
+  });
+
   it('ignores a GEO, a DTEND or a DURATION it cannot read', () => {
     const text = calendar(...vevent('UID:odd@x', 'DTSTART:20261201T180000Z', 'DTEND:20261201T170000Z', 'GEO:north;south'),
       ...vevent('UID:odd2@x', 'DTSTART:20261202T180000Z', 'DURATION:P1X', 'GEO:95;200'));
