@@ -5,8 +5,9 @@
  */
 import type { ScannedPage } from './html-scan';
 import { metaContent } from './html-scan';
+import { LUMA_CALENDAR_ID, isMeetupHost, type Platform } from './platform-urls';
 
-export type Platform = 'meetup' | 'gancio' | 'mobilizon' | 'luma';
+export { feedUrlPlatform, isLumaIcsUrl, type Platform } from './platform-urls';
 
 // Meetup's first path segments that are not group names (site sections).
 const MEETUP_RESERVED = new Set([
@@ -16,10 +17,6 @@ const MEETUP_RESERVED = new Set([
 ]);
 
 const LOCALE_SEGMENT = /^[a-z]{2}(?:-[A-Za-z]{2})?$/;
-
-function isMeetupHost(host: string): boolean {
-  return host === 'www.meetup.com' || host === 'meetup.com';
-}
 
 /**
  * A Meetup group page (`https://www.meetup.com/<group>/…`, also with a locale prefix such as `/de-DE/`) →
@@ -76,9 +73,6 @@ export function isLumaHost(host: string): boolean {
   return LUMA_HOSTS.has(host);
 }
 
-/** Luma calendar ids look like `cal-HBdmsARYSzYhpuc`. */
-const LUMA_CALENDAR_ID = /^cal-[A-Za-z0-9]{6,32}$/;
-
 /**
  * Luma's "Add iCal Subscription" gives `https://api.lu.ma/ics/get?entity=calendar&id=<cal-…>`; the calendar
  * page carries that id in its embedded data (`"calendar":{"api_id":"cal-…"}`, `"calendar_api_id":"cal-…"`).
@@ -107,30 +101,4 @@ export function lumaCalendarIdInPage(html: string): string | null {
 export function lumaEmbedCalendarId(src: string): string | null {
   const match = /^https?:\/\/(?:www\.)?(?:lu\.ma|luma\.com)\/embed\/calendar\/(cal-[A-Za-z0-9]+)/i.exec(src);
   return match ? match[1]! : null;
-}
-
-/** Luma's own iCal endpoint, on any of its API hosts (no `.ics` in the path, so the anchor rule needs it). */
-export function isLumaIcsUrl(url: URL): boolean {
-  return /^api\d*\.(?:lu\.ma|luma\.com)$/.test(url.hostname) && url.pathname === '/ics/get';
-}
-
-/**
- * Which platform pattern a feed URL follows, if any. The directory test uses it: a bundled entry must
- * follow its platform's published pattern.
- */
-export function feedUrlPlatform(feedUrl: string): Platform | null {
-  let url: URL;
-  try {
-    url = new URL(feedUrl);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  if (isMeetupHost(url.hostname)) return /^\/[A-Za-z0-9][\w-]*\/events\/ical\/?$/.test(url.pathname) ? 'meetup' : null;
-  if (isLumaIcsUrl(url)) {
-    return url.searchParams.get('entity') === 'calendar' && LUMA_CALENDAR_ID.test(url.searchParams.get('id') ?? '') ? 'luma' : null;
-  }
-  if (/^\/@[\w.-]+(?:@[\w.-]+)?\/feed\/ics$/.test(url.pathname)) return 'mobilizon';
-  if (/^(?:\/[\w.-]+)*\/feed\/ics(?:\/(?:tag|place|collection)\/[^/]+)?$/.test(url.pathname)) return 'gancio';
-  return null;
 }

@@ -29,10 +29,10 @@ describe('the bundled directory', () => {
     '%s follows the schema, its platform pattern, and names its source',
     (_name, entry, i) => {
       expect(validateGroup(entry, `groups[${i}]`)).toEqual([]);
-      const group = entry as { feedUrl: string; source: string; format: string };
-      expect(feedUrlPlatform(group.feedUrl)).not.toBeNull();
+      const group = entry as { feedUrl: string; sources: { url: string }[]; format: string; platform: string };
+      expect(feedUrlPlatform(group.feedUrl)).toBe(group.platform);
       expect(group.format).toBe('ical');
-      expect(new URL(group.source).protocol).toBe('https:');
+      for (const source of group.sources) expect(new URL(source.url).protocol).toBe('https:');
     },
   );
 
@@ -54,7 +54,7 @@ describe('validateDirectory refuses bad files', () => {
 
   it.each<[string, unknown, RegExp]>([
     ['not an object', [], /not a JSON object/],
-    ['another schema version', { ...good(), schemaVersion: 2 }, /schemaVersion 2 is not supported/],
+    ['another schema version', { ...good(), schemaVersion: 3 }, /schemaVersion 3 is not supported \(expected 1 or 2\)/],
     ['no version date', { ...good(), version: 3 }, /version: an ISO date/],
     ['groups not a list', { ...good(), groups: {} }, /groups: a list/],
     ['a javascript: homepage', withGroup({ homepage: 'javascript:alert(1)' }), /homepage/],
@@ -64,7 +64,7 @@ describe('validateDirectory refuses bad files', () => {
     ['a lower-case country', withGroup({ country: 'fr' }), /country/],
     ['an unknown format', withGroup({ format: 'rss' }), /format/],
     ['tags not texts', withGroup({ tags: ['ok', 3] }), /tags/],
-    ['no source', withGroup({ source: undefined }), /source/],
+    ['no sources', withGroup({ sources: undefined }), /sources/],
     ['an empty name', withGroup({ name: '  ' }), /name/],
     [
       'a feed listed twice',
@@ -89,6 +89,51 @@ describe('validateDirectory refuses bad files', () => {
       expect(result.directory.groups[0]).not.toHaveProperty('tracking');
       expect(result.directory.groups[0]!.name).toBe('CaenCamp');
     }
+  });
+});
+
+describe('validateDirectory reads version 1 and version 2 files', () => {
+  const v1Group = {
+    name: 'CaenCamp',
+    city: 'Caen',
+    country: 'FR',
+    coordinates: { lat: 49.1829, lon: -0.3707 },
+    feedUrl: 'https://www.meetup.com/caencamp/events/ical/',
+    format: 'ical',
+    homepage: 'https://www.caen.camp',
+    tags: ['web'],
+    source: 'https://github.com/CaenCamp/new-website/blob/0df7165/src/components/Footer.js',
+  };
+  const { source: _source, ...common } = v1Group;
+  const v2Group = {
+    ...common,
+    platform: 'meetup',
+    sources: [{ name: 'R-Ladies', url: 'https://github.com/rladies/rladies.github.io', licence: 'CC-BY-4.0' }],
+  };
+
+  it('reads a version 1 entry into the version 2 shape: platform from the feed URL, its source without licence', () => {
+    const result = validateDirectory({ schemaVersion: 1, version: '2026-11-21', groups: [v1Group] });
+    expect(result.ok ? result.directory : result.errors).toEqual({
+      schemaVersion: 2,
+      version: '2026-11-21',
+      groups: [{ ...common, platform: 'meetup', sources: [{ name: 'github.com', url: v1Group.source, licence: null }] }],
+    });
+  });
+
+  it('reads a version 2 entry as it is', () => {
+    const result = validateDirectory({ schemaVersion: 2, version: '2026-11-21', groups: [v2Group] });
+    expect(result.ok ? result.directory.groups : result.errors).toEqual([v2Group]);
+  });
+
+  it.each<[string, Record<string, unknown>, RegExp]>([
+    ['an unknown platform', { ...v2Group, platform: 'facebook' }, /platform: one of meetup, luma, gancio, mobilizon, other/],
+    ['no sources', { ...v2Group, sources: [] }, /sources: a list of 1 to/],
+    ['a source without URL', { ...v2Group, sources: [{ name: 'X', url: 'ftp://x', licence: null }] }, /sources\[0\]\.url/],
+    ['a licence that is not text', { ...v2Group, sources: [{ name: 'X', url: 'https://x.org', licence: 4 }] }, /sources\[0\]\.licence/],
+    ['a version 1 source field in a version 2 file', common, /sources/],
+  ])('refuses %s', (_label, group, message) => {
+    const result = validateDirectory({ schemaVersion: 2, version: '2026-11-21', groups: [group] });
+    expect(result.ok ? '' : result.errors.join('\n')).toMatch(message);
   });
 });
 
@@ -119,7 +164,7 @@ describe('the directory updater (fake fetch)', () => {
   const now = Date.parse('2026-11-21T10:00:00Z');
   const bundled = bundledDirectory();
   const newer: GroupsDirectory = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     version: '2026-12-01',
     groups: [{ ...bundled.groups[0]!, name: 'CaenCamp (updated)' }],
   };
