@@ -6,6 +6,8 @@ import { open, readFile } from 'node:fs/promises';
 import { tooLarge } from '../lib/feeds/body';
 import { parseEventsArgs, usage, UsageError } from './cli/args';
 import { errorLines, runEvents, type CliIo } from './cli/run-events';
+import { GROUPS_NEAR_USAGE, GroupsNearUsageError, parseGroupsNearArgs, runGroupsNear, wantsGroupsNear } from './cli/run-groups-near';
+import { loadNodeGazetteer } from './cli/city';
 import { DISCOVER_USAGE, DiscoverUsageError, parseDiscoverArgs, runDiscover, wantsDiscover } from './cli/run-discover';
 
 const nodeIo: CliIo = {
@@ -38,6 +40,7 @@ const nodeIo: CliIo = {
 
 async function main(argv: string[]): Promise<number> {
   if (wantsDiscover(argv)) return discover(argv);
+  if (wantsGroupsNear(argv)) return groupsNear(argv);
   let parsed;
   try {
     parsed = parseEventsArgs(argv);
@@ -68,6 +71,23 @@ async function discover(argv: string[]): Promise<number> {
     return 0;
   }
   return runDiscover(options, nodeIo);
+}
+
+/** `--groups-near "CITY"`: the directory's groups near a city, as the options page suggests them. */
+async function groupsNear(argv: string[]): Promise<number> {
+  let options;
+  try {
+    options = parseGroupsNearArgs(argv);
+  } catch (error) {
+    if (!(error instanceof GroupsNearUsageError)) throw error;
+    process.stderr.write(`events: ${error.message}\n${GROUPS_NEAR_USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(`${GROUPS_NEAR_USAGE}\n`);
+    return 0;
+  }
+  return runGroupsNear(options, { ...nodeIo, loadGazetteer: loadNodeGazetteer });
 }
 
 // `npm run events … | head` closes the pipe before all is written: stop quietly, as command-line tools do,

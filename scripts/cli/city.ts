@@ -17,9 +17,14 @@ export interface CliCity {
 
 const DAY = 86_400_000;
 
-export async function withCity(options: EventsCliOptions, option: CityOption, now: number): Promise<{ options: EventsCliOptions; city: CliCity }> {
+/** The offline gazetteer from disk, built first if a fresh clone skipped postinstall. */
+export async function loadNodeGazetteer(): Promise<Gazetteer> {
   await ensureGazetteer();
-  const gazetteer = await Gazetteer.load(nodeGazetteerLoader());
+  return Gazetteer.load(nodeGazetteerLoader());
+}
+
+export async function withCity(options: EventsCliOptions, option: CityOption, now: number): Promise<{ options: EventsCliOptions; city: CliCity }> {
+  const gazetteer = await loadNodeGazetteer();
   const { city } = await findCityForCli(gazetteer, option.query);
   const filter = { city, radiusKm: option.radiusKm ?? DEFAULT_SETTINGS.radiusKm, includeOnline: option.includeOnline };
   if (option.tzGiven || !city.timeZone) return { options, city: { gazetteer, filter } };
