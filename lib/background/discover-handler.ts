@@ -51,8 +51,11 @@ export const MAX_PAGE_CHARS = 5_000_000;
 export function sameFeed(a: string, b: string): boolean {
   const key = (url: string) => {
     try {
-      // webcal:// and https:// name the same feed.
-      return normalizeFeedUrl(url).replace(/^webcals?:/i, 'https:');
+      // webcal:// and https:// name the same feed; Meetup group slugs ignore case (the directory writes them
+      // in lower case, users paste them as Meetup shows them).
+      return normalizeFeedUrl(url)
+        .replace(/^webcals?:/i, 'https:')
+        .replace(/^(https:\/\/(?:www\.)?meetup\.com\/[^/?#]+)/i, (group) => group.toLowerCase());
     } catch {
       return url;
     }

@@ -37,7 +37,7 @@ function fakeDeps(overrides: Partial<DiscoverDeps> = {}) {
       return [icalFeed, pageFeed];
     },
     suggestGroups: async () => ({
-      groups: [{ group: bundledDirectory().groups[0]!, distanceKm: 1.2, alreadyAdded: false }],
+      groups: [{ group: bundledDirectory().groups.find((g) => g.name === 'CaenCamp')!, distanceKm: 1.2, alreadyAdded: false }],
       city: 'Caen',
       radiusKm: 25,
       source: 'bundled',
@@ -117,7 +117,7 @@ describe('discover models', () => {
     await model.add(model.answer.value!.groups[0]!);
     expect(calls.slice(-2)).toEqual([
       'permission:https://www.meetup.com',
-      'add:https://www.meetup.com/CaenCamp/events/ical/:ical:CaenCamp',
+      'add:https://www.meetup.com/caencamp/events/ical/:ical:CaenCamp',
     ]);
   });
 
