@@ -217,6 +217,69 @@ describe('the directory updater (fake fetch)', () => {
     expect(directoryInUse(bad, 'https://other.example/d.json', bundled).source).toBe('bundled');
   });
 
+  describe('conditional downloads and versions', () => {
+    type Call = { url: string; headers: Record<string, string> };
+    const serving = (answers: Array<{ status: number; body?: string; headers?: Record<string, string> }>) => {
+      const calls: Call[] = [];
+      const fetch: FetchLike = async (input, init) => {
+        calls.push({ url: input, headers: init?.headers ?? {} });
+        const answer = answers.shift()!;
+        const headers = new Map(Object.entries(answer.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+        return {
+          ok: answer.status >= 200 && answer.status < 300,
+          status: answer.status,
+          headers: { get: (name: string) => headers.get(name.toLowerCase()) ?? null },
+          text: async () => answer.body ?? '',
+        };
+      };
+      return { fetch, calls };
+    };
+    const etag = '"v-2026-12-01"';
+    const lastModified = 'Tue, 01 Dec 2026 08:00:00 GMT';
+
+    it('sends the validators of the download it holds, and a 304 keeps that download', async () => {
+      const { fetch, calls } = serving([
+        { status: 200, body: JSON.stringify(newer), headers: { ETag: etag, 'Last-Modified': lastModified } },
+        { status: 304 },
+      ]);
+      const first = await refreshDirectory(EMPTY_DIRECTORY_STATE, url, { fetch, now });
+      expect(first).toMatchObject({ etag, lastModified, error: null });
+      expect(calls[0]!.headers).not.toHaveProperty('If-None-Match');
+      const second = await refreshDirectory(first, url, { fetch, now: now + 86_400_000 });
+      expect(calls[1]!.headers).toMatchObject({ 'If-None-Match': etag, 'If-Modified-Since': lastModified });
+      expect(second.downloaded).toEqual(first.downloaded);
+      expect(second).toMatchObject({ error: null, lastSuccess: '2026-11-22T10:00:00.000Z', etag });
+      expect(directoryInUse(second, url, bundled).source).toBe('downloaded');
+    });
+
+    it('sends no validators for another URL, and treats a 304 without a held download as a failure', async () => {
+      const { fetch, calls } = serving([
+        { status: 200, body: JSON.stringify(newer), headers: { ETag: etag } },
+        { status: 304 },
+      ]);
+      const first = await refreshDirectory(EMPTY_DIRECTORY_STATE, url, { fetch, now });
+      const other = 'https://other.example/groups.json';
+      const second = await refreshDirectory(first, other, { fetch, now });
+      expect(calls[1]!.headers).not.toHaveProperty('If-None-Match');
+      expect(second.error).toMatch(/not modified/);
+      expect(directoryInUse(second, other, bundled).source).toBe('bundled');
+    });
+
+    it('refuses a download older than the bundled directory, keeping what was in use', async () => {
+      const older = { ...newer, version: '2026-01-01' };
+      const { fetch } = serving([{ status: 200, body: JSON.stringify(older) }]);
+      const state = await refreshDirectory(EMPTY_DIRECTORY_STATE, url, { fetch, now, bundledVersion: bundled.version });
+      expect(state.error).toMatch(/older than the bundled one/);
+      expect(directoryInUse(state, url, bundled).source).toBe('bundled');
+    });
+
+    it('ignores a stored download older than the bundled directory (the extension was updated since)', () => {
+      const stored: DirectoryState = { ...EMPTY_DIRECTORY_STATE, downloaded: { ...newer, version: '2026-01-01' }, downloadedFrom: url, attemptedUrl: url };
+      expect(directoryInUse(stored, url, bundled).source).toBe('bundled');
+      expect(directoryInUse({ ...stored, downloaded: newer }, url, bundled).source).toBe('downloaded');
+    });
+  });
+
   it('refuses a URL that is not http(s) without fetching', async () => {
     const fetch = fakeFetch(200, JSON.stringify(newer));
     expect(await downloadDirectory('file:///tmp/groups.json', fetch)).toEqual({ ok: false, error: expect.stringMatching(/https/) });
