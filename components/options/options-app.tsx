@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { formatDistance } from '../../lib/format';
 import type { BadgeMode } from '../../lib/settings';
 import { t, type MessageKey } from '../../lib/ui/i18n';
+import { DirectoryCredits } from './directory-credits';
 import { CityPicker } from './city-picker';
 import { DiscoverySection } from './discovery-section';
 import { FeedsSection } from './feeds-section';
@@ -222,6 +223,7 @@ function AboutSection(): JSX.Element {
         </a>
         )
       </p>
+      <DirectoryCredits />
     </section>
   );
 }
