@@ -8,7 +8,7 @@ import { findCityForCli, UnknownCityError } from '../../lib/location/cli-filter'
 import type { Gazetteer } from '../../lib/location/gazetteer';
 import { distanceKm } from '../../lib/location/near';
 import { normalizeName } from '../../lib/location/normalize';
-import { countryFromText, isUsStateCode } from '../../lib/location/regions';
+import { countryFromText, isUsStateCode, regionsNamed } from '../../lib/location/regions';
 import type { PlaceHint } from './types';
 
 export interface Placed {
@@ -114,6 +114,9 @@ export const CITY_ALIASES: Record<string, string> = {
   'santiago de chile': 'Santiago, CL',
   'goettingen': 'Göttingen, DE',
   'hong kong': 'Hong Kong, HK',
+  // An exact name that is a small town where the list means the city whose name starts with it.
+  'newcastle|GB': 'Newcastle upon Tyne, GB',
+  'queretaro|MX': 'Santiago de Querétaro, MX',
   'cdmx': 'Mexico City, MX',
   'ciudad de mexico': 'Mexico City, MX',
   'mexico city': 'Mexico City, MX',
@@ -167,7 +170,13 @@ export class Placer {
     if (hint.country && !country && !['international', 'online', 'virtual', 'global'].includes(normalizeName(hint.country))) {
       return { ok: false, reason: `unknown country "${hint.country}"` };
     }
-    for (const { query, fromAlias } of this.queries(hint.city, hint.region ?? null, country)) {
+    const queries = this.queries(hint.city, hint.region ?? null, country);
+    // "OWASP Delaware" meets in the state, not in Delaware, Ohio: a US state's name is no town unless an alias
+    // says which (New York, Washington).
+    if (country === 'US' && !queries.some((q) => q.fromAlias) && regionsNamed(normalizeName(hint.city)).some((r) => r.country === 'US')) {
+      return { ok: false, reason: `"${hint.city}" is a US state, not a city` };
+    }
+    for (const { query, fromAlias } of queries) {
       try {
         const { city } = await findCityForCli(this.gazetteer, query);
         // An alias names its country ("Hong Kong" is HK where OWASP writes China): it is trusted.

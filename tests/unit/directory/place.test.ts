@@ -28,6 +28,8 @@ describe('placing a group with the gazetteer', () => {
     ['England (UK) as country', { city: 'London', country: 'England (UK)' }, 'London', 'GB'],
     ['a homonym, by country', { city: 'London', country: 'Canada' }, 'London', 'CA'],
     ['a region that decides', { city: 'Portland', region: 'Maine', country: 'USA' }, 'Portland', 'US'],
+    ['Newcastle, UK (not the village in Northern Ireland)', { city: 'Newcastle', country: 'United Kingdom' }, 'Newcastle upon Tyne', 'GB'],
+    ['Queretaro', { city: 'Queretaro', country: 'Mexico' }, 'Santiago de Querétaro', 'MX'],
     ['a country written "Korea (South)"', { city: 'Seoul', country: 'Korea (South)' }, 'Seoul', 'KR'],
     ['an alias whose country differs from the list’s', { city: 'Hong Kong', country: 'China' }, 'Hong Kong', 'HK'],
   ])('%s', async (_label, hint, city, country) => {
@@ -45,6 +47,7 @@ describe('placing a group with the gazetteer', () => {
     ['a region, not a town', { city: 'Northern Virginia', country: 'USA' }, /no town named/],
     ['an unknown country', { city: 'Remote', country: 'Worldwide' }, /unknown country "Worldwide"/],
     ['no city at all', { city: null, country: 'US' }, /gives no city/],
+    ['a US state named like a town elsewhere', { city: 'Delaware', country: 'USA' }, /"Delaware" is a US state, not a city/],
     ['a university chapter', { city: 'University Of Exeter', country: 'United Kingdom' }, /no town named/],
   ])('leaves out %s, saying why', async (_label, hint, reason) => {
     const placed = await placer.place(hint);
