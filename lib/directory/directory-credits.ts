@@ -1,10 +1,10 @@
 /**
- * Attribution for the bundled directory: every open list it is built from, with its licence and how many
- * groups it gives. The licences (CC BY, CC BY-SA, MIT, Apache-2.0) ask for exactly this credit, so the list is
- * read from the manifest that pins the sources and counted from the directory itself: it cannot drift.
+ * Attribution for the bundled directory: every open list it is built from, with its licence. The licences
+ * (CC BY, CC BY-SA, MIT, Apache-2.0) ask for this credit, so it is read from the manifest that pins the sources
+ * and cannot drift from the build. Only the small manifest is imported: the options page does not carry the
+ * directory itself (the background does).
  */
 import manifest from '../../scripts/directory/manifest.json';
-import type { GroupsDirectory } from './directory-schema';
 
 export interface DirectoryCredit {
   name: string;
@@ -12,7 +12,6 @@ export interface DirectoryCredit {
   url: string;
   licence: string;
   licenceUrl: string | null;
-  groups: number;
 }
 
 const LICENCE_URLS: Record<string, string> = {
@@ -22,15 +21,8 @@ const LICENCE_URLS: Record<string, string> = {
   'Apache-2.0': 'https://www.apache.org/licenses/LICENSE-2.0',
 };
 
-export function directoryCredits(directory: GroupsDirectory): DirectoryCredit[] {
+export function directoryCredits(): DirectoryCredit[] {
   return manifest.sources
     .filter((source) => source.ship && source.licence)
-    .map((source) => ({
-      name: source.name,
-      url: source.credit,
-      licence: source.licence!,
-      licenceUrl: LICENCE_URLS[source.licence!] ?? null,
-      groups: directory.groups.filter((group) => group.sources.some((s) => s.name === source.name && s.licence === source.licence)).length,
-    }))
-    .filter((credit) => credit.groups > 0);
+    .map((source) => ({ name: source.name, url: source.credit, licence: source.licence!, licenceUrl: LICENCE_URLS[source.licence!] ?? null }));
 }
