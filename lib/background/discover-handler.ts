@@ -99,7 +99,7 @@ export function createDiscoverHandlers(deps: DiscoverDeps) {
       let state = await deps.directoryState.get();
       const now = deps.now();
       if (isDirectoryStale(state, url, now)) {
-        state = await refreshDirectory(state, url, { fetch: deps.fetch, now });
+        state = await refreshDirectory(state, url, { fetch: deps.fetch, now, bundledVersion: deps.bundledDirectory().version });
         await deps.directoryState.set(state);
       }
       const inUse = directoryInUse(state, url, deps.bundledDirectory());

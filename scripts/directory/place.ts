@@ -133,7 +133,7 @@ export const CITY_ALIASES: Record<string, string> = {
 /** Words that are also town names but, in a group's description, mean the country or something else. */
 const TEXT_STOP_WORDS = new Set(['mexico', 'centro', 'ciudad', 'san', 'santa', 'la', 'el', 'de', 'nacional', 'victoria', 'progreso', 'reforma', 'tech', 'ai']);
 
-/** A trailing "Metro", "Area", "Metro Area", "City" the lists add to a city's name ("Atlanta Metro"). */
+/** A "Greater", "Metro", "Area", "Metro Area" the lists add to a city's name ("Atlanta Metro", "Greater Boston"). */
 const AREA_SUFFIX = /\s+(?:greater|metro(?:politan)?(?: area)?|area|region|bay area)$/;
 const AREA_PREFIX = /^(?:greater|metro)\s+/;
 
