@@ -16,7 +16,8 @@ const MEETUP_SLUG = /^[A-Za-z0-9][\w-]*$/;
 
 /** A Meetup group's slug written alone (`rladies-paris`) or inside any of its page or feed URLs. */
 export function meetupFeedUrl(slug: string): NormalizedFeed {
-  const clean = slug.trim();
+  // OWASP writes some group names as a path (`/owasp-berlin/`): the slashes are not part of the name.
+  const clean = slug.trim().replace(/^\/+|\/+$/g, '');
   if (!MEETUP_SLUG.test(clean)) return { ok: false, reason: `not a Meetup group name: "${slug}"` };
   return { ok: true, feedUrl: `https://www.meetup.com/${clean.toLowerCase()}/events/ical/`, platform: 'meetup' };
 }

@@ -37,6 +37,8 @@ describe('normalizeFeedUrl', () => {
   it.each([
     ['rladies-tirane', 'https://www.meetup.com/rladies-tirane/events/ical/'],
     ['OWASP-Bogota-Meetup-Group', 'https://www.meetup.com/owasp-bogota-meetup-group/events/ical/'],
+    ['/owasp-berlin/', 'https://www.meetup.com/owasp-berlin/events/ical/'],
+    ['owasp-dkte-societys-textile-and-engineering-institute/', 'https://www.meetup.com/owasp-dkte-societys-textile-and-engineering-institute/events/ical/'],
   ])('meetupFeedUrl(%s)', (slug, feedUrl) => {
     expect(meetupFeedUrl(slug)).toEqual({ ok: true, feedUrl, platform: 'meetup' });
   });
