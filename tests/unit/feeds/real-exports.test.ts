@@ -97,8 +97,8 @@ describe('BYDAY with spaces after the commas (Exchange)', () => {
     expect(result.warnings).toEqual([]);
   });
 
-  it('also when ical.js reads the whole body (a lowercase keyword sends it there)', () => {
-    const text = calendar(...vevent('UID:ex@example.org', 'DTSTART:20270104T090000Z', 'RRULE:FREQ=WEEKLY;BYDAY=MO, TU;COUNT=3'), 'begin:vtodo', 'end:vtodo');
+  it('also when ical.js reads the event (a lowercase keyword inside sends it there)', () => {
+    const text = calendar(...vevent('UID:ex@example.org', 'DTSTART:20270104T090000Z', 'RRULE:FREQ=WEEKLY;BYDAY=MO, TU;COUNT=3', 'begin:valarm', 'TRIGGER:-PT15M', 'end:valarm'));
     expect(starts(parseICal(text, wide()).events)).toEqual(['2027-01-04T09:00:00Z', '2027-01-05T09:00:00Z', '2027-01-11T09:00:00Z']);
   });
 });
