@@ -126,7 +126,6 @@ export function parseWindowBound(value: string, tz: string, flag: '--from' | '--
   const day = flag === '--to' ? addDaysToIsoDate(parsed.date, 1) : parsed.date;
   const [year, month, dayOfMonth] = day.split('-').map(Number) as [number, number, number];
   return zonedTimeToUtcMs({ year, month, day: dayOfMonth, hour: 0, minute: 0, second: 0 }, tz);
-  return midnight;
 }
 
 function finishOptions(raw: RawArgs, now: number): EventsCliOptions {
