@@ -31,6 +31,7 @@ import {
   type MeetupEvent,
   type ParseOptions,
 } from '../events';
+import { attendanceOf, type Attendance } from '../location/online';
 import { htmlToText, plainLine } from '../text';
 import { addDaysToIsoDate, addDaysToWall, toIsoDate, toUtcIso, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../time';
 import { feedFloatingZone } from './date-values';
@@ -63,6 +64,20 @@ function lineText(value: string | null): string {
   }
   return text;
 }
+const attendanceCache = new Map<string, Attendance>();
+/** attendanceOf, memoised: a group's feed repeats its venues. */
+function attendanceFor(location: string | null, hasCoordinates: boolean): Attendance {
+  if (!location) return attendanceOf(null, hasCoordinates);
+  const key = (hasCoordinates ? '1' : '0') + location;
+  let attendance = attendanceCache.get(key);
+  if (attendance === undefined) {
+    attendance = attendanceOf(location, hasCoordinates);
+    if (attendanceCache.size > 5000) attendanceCache.clear();
+    attendanceCache.set(key, attendance);
+  }
+  return attendance;
+}
+
 const DEFAULT_MAX_OCCURRENCES = 500;
 
 type JProp = unknown[];
@@ -967,7 +982,9 @@ class EventReader {
 
   private details(raw: RawEvent, base?: Details): Details {
     const location = raw.location !== null ? lineText(raw.location) || null : (base?.location ?? null);
-    const onlineUrl = location && /^https?:\/\/\S+$/i.test(location) ? safeHttpUrl(location) : null;
+    const coordinates = raw.geo !== null ? placeOf(raw.geo) : (base?.place ?? null);
+    const attendance = attendanceFor(location, coordinates !== null);
+    const onlineUrl = attendance.onlineUrl ? safeHttpUrl(attendance.onlineUrl) : null;
     const description = raw.description !== null || raw.altDescription !== null
       ? blockText(raw.description) || htmlToText(raw.altDescription) || null
       : (base?.description ?? null);
@@ -977,10 +994,10 @@ class EventReader {
       location,
       url: raw.url !== null ? safeHttpUrl(raw.url, this.options.baseUrl) : (base?.url ?? null),
       status: raw.status !== null ? statusOf(raw.status) : (base?.status ?? 'confirmed'),
-      place: raw.geo !== null ? placeOf(raw.geo) : (base?.place ?? null),
+      place: attendance.coordinatesArePlace ? coordinates : null,
       categories: raw.categories.length ? raw.categories : (base?.categories ?? []),
       image: raw.image !== null ? safeHttpUrl(raw.image, this.options.baseUrl) : (base?.image ?? null),
-      online: onlineUrl !== null,
+      online: attendance.online,
       onlineUrl,
     };
   }
