@@ -1082,9 +1082,9 @@ class EventReader {
       const rid = parseWhen(override.recurrenceId);
       if (!rid) continue;
       const ridAllDay = rid.allDay && !start.allDay;
-      // An override written before the master's last SEQUENCE, for a date that master now excludes, was cancelled
-      // with it (the master was re-published without that occurrence).
-      if (override.sequence < master.sequence && isExcluded(ridAllDay ? dayNumber(rid.wall) : keyOf(rid), ridAllDay)) continue;
+      // An override for a date the master excludes is gone unless it is newer than the master: an older one was
+      // cancelled when the master was re-published without that occurrence (as ical.js also drops them).
+      if (override.sequence <= master.sequence && isExcluded(ridAllDay ? dayNumber(rid.wall) : keyOf(rid), ridAllDay)) continue;
       this.readOverride(uid, override, masterInfo, out);
       if (rid.allDay && !start.allDay) singleDays.add(dayNumber(rid.wall));
       else single.add(keyOf(rid));
