@@ -64,16 +64,17 @@ function lineText(value: string | null): string {
   }
   return text;
 }
-const attendanceCache = new Map<string, Attendance>();
+/** By LOCATION text, for events with and without coordinates. */
+const attendanceCache = [new Map<string, Attendance>(), new Map<string, Attendance>()] as const;
 /** attendanceOf, memoised: a group's feed repeats its venues. */
 function attendanceFor(location: string | null, hasCoordinates: boolean): Attendance {
   if (!location) return attendanceOf(null, hasCoordinates);
-  const key = (hasCoordinates ? '1' : '0') + location;
-  let attendance = attendanceCache.get(key);
+  const cache = attendanceCache[hasCoordinates ? 1 : 0];
+  let attendance = cache.get(location);
   if (attendance === undefined) {
     attendance = attendanceOf(location, hasCoordinates);
-    if (attendanceCache.size > 5000) attendanceCache.clear();
-    attendanceCache.set(key, attendance);
+    if (cache.size > 5000) cache.clear();
+    cache.set(location, attendance);
   }
   return attendance;
 }
