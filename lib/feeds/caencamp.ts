@@ -5,7 +5,20 @@
  */
 import type { FeedParseResult, MeetupEvent, ParseOptions } from '../events';
 import { resolveEventTimes, withFeedZone } from './date-values';
-import { buildEvent, describeItem, isObject, isOnlinePlaceName, line, text, WarningList, type JsonObject } from './json-common';
+import {
+  buildEvent,
+  describeItem,
+  emptyPlace,
+  hasPlaceData,
+  isObject,
+  isOnlinePlaceName,
+  line,
+  placeText,
+  readPlaceObject,
+  text,
+  WarningList,
+  type JsonObject,
+} from './json-common';
 
 const WALL_DATE = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?$/;
 
@@ -44,8 +57,11 @@ function placeLabel(value: unknown): string | null {
 function readCaenCampItem(item: JsonObject, options: ParseOptions): MeetupEvent | string {
   const times = resolveEventTimes(text(item.date), text(item.endDate ?? item.end), { zone: options.defaultTimeZone });
   if (!times) return item.date === undefined ? 'no date' : `unreadable date "${String(item.date).slice(0, 40)}"`;
-  const place = placeLabel(item.place);
-  const online = isOnlinePlaceName(place);
+  // `place` is a name, an address or a slug, or (newer files) an object {name, address, postalCode, city}.
+  const structured = isObject(item.place) ? emptyPlace() : null;
+  if (structured) readPlaceObject(item.place as JsonObject, structured);
+  const place = structured ? (hasPlaceData(structured) ? placeText(structured) : null) : placeLabel(item.place);
+  const online = isOnlinePlaceName(structured ? structured.name : place) && !structured?.street;
   const description = text(item.description) ?? text(item.abstract);
   const edition = text(item.edition);
   const slug = text(item.slug);
@@ -57,7 +73,7 @@ function readCaenCampItem(item: JsonObject, options: ParseOptions): MeetupEvent 
       status: item.cancelled === true || item.canceled === true ? 'cancelled' : 'confirmed',
       online,
       location: online ? null : place,
-      place: null,
+      place: online || !structured || !hasPlaceData(structured) ? null : structured,
       url: item.url ?? item.link,
       description: description ? markdownToText(description) : null,
       image: item.image ?? item.cover,

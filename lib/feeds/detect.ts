@@ -147,7 +147,9 @@ export function detectFeed(body: string, options: DetectOptions = {}): DetectedF
   }
   if (text.startsWith('<')) return classifyMarkup(text, options.contentType);
   if (/<html[\s>]|<!doctype html/i.test(head)) return { kind: 'html', text };
-  if (/^BEGIN:VEVENT\b/im.test(head)) throw new FeedError('not-a-feed', 'iCal events without a VCALENDAR around them');
+  // Some CMS exports are bare VEVENTs: what `--format ical` reads, auto-detection must read too (the iCal reader
+  // wraps them and says so).
+  if (/^BEGIN:VEVENT\b/im.test(head)) return { kind: 'ical', text, warnings: [] };
 
   const served = options.contentType ? `, served as ${options.contentType.split(';')[0]!.trim()}` : '';
   throw new FeedError('not-a-feed', `This is plain text, not a feed${served} (starts with "${quoteStart(text)}")`);

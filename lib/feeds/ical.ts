@@ -31,6 +31,7 @@ import {
   type MeetupEvent,
   type ParseOptions,
 } from '../events';
+import { attendanceOf, type Attendance } from '../location/online';
 import { htmlToText, plainLine } from '../text';
 import { addDaysToIsoDate, addDaysToWall, toIsoDate, toUtcIso, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../time';
 import { feedFloatingZone } from './date-values';
@@ -63,6 +64,21 @@ function lineText(value: string | null): string {
   }
   return text;
 }
+/** By LOCATION text, for events with and without coordinates. */
+const attendanceCache = [new Map<string, Attendance>(), new Map<string, Attendance>()] as const;
+/** attendanceOf, memoised: a group's feed repeats its venues. */
+function attendanceFor(location: string | null, hasCoordinates: boolean): Attendance {
+  if (!location) return attendanceOf(null, hasCoordinates);
+  const cache = attendanceCache[hasCoordinates ? 1 : 0];
+  let attendance = cache.get(location);
+  if (attendance === undefined) {
+    attendance = attendanceOf(location, hasCoordinates);
+    if (cache.size > 5000) cache.clear();
+    cache.set(location, attendance);
+  }
+  return attendance;
+}
+
 const DEFAULT_MAX_OCCURRENCES = 500;
 
 type JProp = unknown[];
@@ -78,6 +94,7 @@ export function parseICal(text: string, options: ParseOptions): FeedParseResult 
     const vevent = body.search(/BEGIN:VEVENT/i);
     if (vevent < 0) throw new FeedError('not-a-feed', `Not an iCalendar feed: found ${describeBody(body)}.`);
     body = `BEGIN:VCALENDAR\r\n${body.slice(vevent)}\r\nEND:VCALENDAR`;
+    warnings.push('No VCALENDAR around the events: read them as a calendar.');
   } else if (begin > 0) {
     body = body.slice(begin);
   }
@@ -230,11 +247,22 @@ function tolerantParse(body: string, notes: LineNotes, rootName = 'vcalendar'): 
     try {
       (current[1] as JProp[]).push(ICAL.parse.property(line, ICAL.design.icalendar) as JProp);
     } catch {
-      notes.dropped++;
+      // "RRULE:FREQ=WEEKLY;BYDAY=MO, TU" (Exchange): a rule holds no meaningful whitespace.
+      const rule = /^RRULE:/i.test(line) ? tryParseProperty(line.replace(/\s+/g, '')) : null;
+      if (rule) (current[1] as JProp[]).push(rule);
+      else notes.dropped++;
     }
   }
   if (stack.length > 0) notes.cut = true;
   return roots;
+}
+
+function tryParseProperty(line: string): JProp | null {
+  try {
+    return ICAL.parse.property(line, ICAL.design.icalendar) as JProp;
+  } catch {
+    return null;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -258,7 +286,8 @@ interface RawEvent {
   dtstart: RawTime | null;
   dtend: RawTime | null;
   duration: string | null;
-  rrule: JProp | null;
+  /** Usually one; RFC 2445 allowed several (Zimbra and old Outlook still write them): the union counts. */
+  rrules: JProp[];
   rdates: JProp[];
   exdates: JProp[];
   recurrenceId: RawTime | null;
@@ -287,7 +316,7 @@ function rawTime(prop: JProp): RawTime | null {
 function readEvent(component: JComponent, order: number): RawEvent {
   const event: RawEvent = {
     order, uid: null, summary: null, description: null, altDescription: null, location: null, url: null,
-    status: null, dtstart: null, dtend: null, duration: null, rrule: null, rdates: [], exdates: [],
+    status: null, dtstart: null, dtend: null, duration: null, rrules: [], rdates: [], exdates: [],
     recurrenceId: null, thisAndFuture: false, geo: null, categories: [], image: null, sequence: 0,
   };
   const props = component[1] as unknown[];
@@ -304,7 +333,7 @@ function readEvent(component: JComponent, order: number): RawEvent {
       case 'dtstart': event.dtstart = rawTime(prop); break;
       case 'dtend': event.dtend = rawTime(prop); break;
       case 'duration': event.duration = str(prop[3]); break;
-      case 'rrule': event.rrule ??= prop; break;
+      case 'rrule': event.rrules.push(prop); break;
       case 'rdate': event.rdates.push(prop); break;
       case 'exdate': event.exdates.push(prop); break;
       case 'recurrence-id':
@@ -369,7 +398,7 @@ const SCANNED = new Set([
 function scanEvent(chunk: string, order: number): RawEvent | null {
   const event: RawEvent = {
     order, uid: null, summary: null, description: null, altDescription: null, location: null, url: null,
-    status: null, dtstart: null, dtend: null, duration: null, rrule: null, rdates: [], exdates: [],
+    status: null, dtstart: null, dtend: null, duration: null, rrules: [], rdates: [], exdates: [],
     recurrenceId: null, thisAndFuture: false, geo: null, categories: [], image: null, sequence: 0,
   };
   let depth = 0;
@@ -447,7 +476,7 @@ function scanEvent(chunk: string, order: number): RawEvent | null {
       case 'DTSTART': event.dtstart = { value, type: type ?? 'date-time', tzid: params?.tzid ?? null }; break;
       case 'DTEND': event.dtend = { value, type: type ?? 'date-time', tzid: params?.tzid ?? null }; break;
       case 'DURATION': event.duration = value; break;
-      case 'RRULE': event.rrule ??= ['rrule', {}, 'recur', value]; break;
+      case 'RRULE': event.rrules.push(['rrule', {}, 'recur', value]); break;
       case 'RDATE':
       case 'EXDATE': {
         const prop: JProp = [name.toLowerCase(), params?.tzid ? { tzid: params.tzid } : {}, type ?? 'date-time', ...value.split(',')];
@@ -484,7 +513,7 @@ function scanEvent(chunk: string, order: number): RawEvent | null {
 
 type When =
   | { allDay: true; wall: WallTime; date: string }
-  | { allDay: false; wall: WallTime; utc: boolean; tzid: string | null };
+  | { allDay: false; wall: WallTime; utc: boolean; tzid: string | null; timeInDate?: true };
 
 const TIME_RE = /^(\d{4})-?(\d{2})-?(\d{2})(?:T(\d{2}):?(\d{2})(?::?(\d{2}))?(?:\.\d+)?(Z)?)?$/i;
 
@@ -559,10 +588,13 @@ function parseWhen(raw: RawTime | null): When | null {
   if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 24 && minute <= 59 && second <= 60)) {
     return null;
   }
-  if (!hasTime || raw.type === 'date') {
+  if (!hasTime) {
     return { allDay: true, wall: { year, month, day, hour: 0, minute: 0, second: 0 }, date: toIsoDate(year, month, day) };
   }
-  return { allDay: false, wall: { year, month, day, hour, minute, second }, utc, tzid: utc ? null : raw.tzid };
+  const when: When & { allDay: false } = { allDay: false, wall: { year, month, day, hour, minute, second }, utc, tzid: utc ? null : raw.tzid };
+  // "VALUE=DATE:20270315T190000": the writer meant 19:00 (other readers keep it too); a date would lose the evening.
+  if (raw.type === 'date') when.timeInDate = true;
+  return when;
 }
 
 /** ISO 8601 / RFC 5545 duration in ms with 24-hour days, or null (TTLs; event ends use nominal days). */
@@ -688,12 +720,14 @@ class Warnings {
   badStart = 0;
   badStartExample = '';
   noUid = 0;
+  timeInDate = 0;
   capped = 0;
   truncated = new Set<string>();
   broken = 0;
   flush(into: string[]): void {
     if (this.badStart) into.push(`Skipped ${this.badStart} event${this.badStart > 1 ? 's' : ''} without a readable start${this.badStartExample ? ` (e.g. "${this.badStartExample.slice(0, 40)}")` : ''}.`);
     if (this.broken) into.push(`Skipped ${this.broken} unreadable event${this.broken > 1 ? 's' : ''}.`);
+    if (this.timeInDate) into.push(`${this.timeInDate} event${this.timeInDate > 1 ? 's have' : ' has'} a time of day inside a date value (VALUE=DATE): the time was kept.`);
     if (this.noUid) into.push(`${this.noUid} event${this.noUid > 1 ? 's have' : ' has'} no UID: ids derived from title and start.`);
     if (this.capped) into.push(`${this.capped} repeating event${this.capped > 1 ? 's' : ''} capped at the occurrence limit.`);
     for (const reason of this.truncated) into.push(`A repeating event was cut short: ${reason}.`);
@@ -856,8 +890,12 @@ class EventReader {
     private readonly maxOccurrences: number,
   ) {}
 
-  readGroup(uid: string, masters: RawEvent[], overrides: RawEvent[], out: Candidate[]): void {
-    const recurring = masters.filter((m) => m.rrule || m.rdates.length > 0).sort((a, b) => b.sequence - a.sequence)[0];
+  readGroup(uid: string, allMasters: RawEvent[], overrides: RawEvent[], out: Candidate[]): void {
+    // One UID several times as a master is a series (or event) re-published with a higher SEQUENCE: only the
+    // newest copies count; the older ones are what it replaced, their dates and EXDATEs included.
+    const newest = allMasters.reduce((max, m) => Math.max(max, m.sequence), -Infinity);
+    const masters = allMasters.length > 1 ? allMasters.filter((m) => m.sequence === newest) : allMasters;
+    const recurring = masters.find((m) => m.rrules.length > 0 || m.rdates.length > 0);
     for (const master of masters) {
       if (master === recurring) continue;
       const start = this.startOf(master);
@@ -877,12 +915,13 @@ class EventReader {
     if (!start) {
       this.notes.badStart++;
       this.notes.badStartExample ||= plainLine(raw.summary);
-    }
+    } else if (!start.allDay && start.timeInDate) this.notes.timeInDate++;
     return start;
   }
 
+  /** [from, to): an event starting exactly at `to` belongs to the next window. */
   private inWindow(slot: Slot): boolean {
-    return slot.startMs <= this.to && (slot.endMs ?? slot.startMs) >= this.from;
+    return slot.startMs < this.to && (slot.endMs ?? slot.startMs) >= this.from;
   }
 
   /** `shared`: details are reused by several occurrences, so each event gets its own place and categories. */
@@ -944,7 +983,9 @@ class EventReader {
 
   private details(raw: RawEvent, base?: Details): Details {
     const location = raw.location !== null ? lineText(raw.location) || null : (base?.location ?? null);
-    const onlineUrl = location && /^https?:\/\/\S+$/i.test(location) ? safeHttpUrl(location) : null;
+    const coordinates = raw.geo !== null ? placeOf(raw.geo) : (base?.place ?? null);
+    const attendance = attendanceFor(location, coordinates !== null);
+    const onlineUrl = attendance.onlineUrl ? safeHttpUrl(attendance.onlineUrl) : null;
     const description = raw.description !== null || raw.altDescription !== null
       ? blockText(raw.description) || htmlToText(raw.altDescription) || null
       : (base?.description ?? null);
@@ -954,10 +995,10 @@ class EventReader {
       location,
       url: raw.url !== null ? safeHttpUrl(raw.url, this.options.baseUrl) : (base?.url ?? null),
       status: raw.status !== null ? statusOf(raw.status) : (base?.status ?? 'confirmed'),
-      place: raw.geo !== null ? placeOf(raw.geo) : (base?.place ?? null),
+      place: attendance.coordinatesArePlace ? coordinates : null,
       categories: raw.categories.length ? raw.categories : (base?.categories ?? []),
       image: raw.image !== null ? safeHttpUrl(raw.image, this.options.baseUrl) : (base?.image ?? null),
-      online: onlineUrl !== null,
+      online: attendance.online,
       onlineUrl,
     };
   }
@@ -1034,9 +1075,17 @@ class EventReader {
     const single = new Set<number>();
     const singleDays = new Set<number>();
     const future: ThisAndFuture[] = [];
+    const isExcluded = (key: number, allDayRid: boolean): boolean => {
+      if (start.allDay || allDayRid) return excludedDays.has(key);
+      return excludedInstants.has(key) || (excludedDays.size > 0 && excludedDays.has(dayNumber(utcWallIn(key, relatedZone))));
+    };
     for (const override of overrides) {
       const rid = parseWhen(override.recurrenceId);
       if (!rid) continue;
+      const ridAllDay = rid.allDay && !start.allDay;
+      // An override for a date the master excludes is gone unless it is newer than the master: an older one was
+      // cancelled when the master was re-published without that occurrence (as ical.js also drops them).
+      if (override.sequence <= master.sequence && isExcluded(ridAllDay ? dayNumber(rid.wall) : keyOf(rid), ridAllDay)) continue;
       this.readOverride(uid, override, masterInfo, out);
       if (rid.allDay && !start.allDay) singleDays.add(dayNumber(rid.wall));
       else single.add(keyOf(rid));
@@ -1059,17 +1108,11 @@ class EventReader {
     const maxShift = future.reduce((m, f) => Math.max(m, Math.abs(f.deltaMs), Math.abs(f.deltaDays) * DAY), 0);
 
     const occurrences: { wall: WallTime; ms: number; end?: number }[] = [];
-    if (master.rrule) {
-      let recur;
-      try {
-        const rule = master.rrule[3];
-        recur = typeof rule === 'string'
-          ? ICAL.Recur.fromString(rule)
-          : (new ICAL.Property(master.rrule as never).getFirstValue() as InstanceType<typeof ICAL.Recur>);
-      } catch {
-        recur = null;
-      }
-      if (recur && typeof recur === 'object' && typeof recur.freq === 'string' && recur.freq) {
+    // Several RRULEs (RFC 2445, still written by Zimbra and old Outlook): the occurrences are their union, each
+    // rule counting its own COUNT from DTSTART; duplicates fall out below.
+    for (const rrule of master.rrules) {
+      const recur = readRecur(rrule);
+      if (recur) {
         const began = Date.now();
         const expansion = expandRule({
           maxMillis: Math.max(0, Math.min(100, this.recurrenceBudgetMs)),
@@ -1091,9 +1134,8 @@ class EventReader {
         occurrences.push({ wall: start.wall, ms: toInstant(start.wall) });
         this.notes.truncated.add('unreadable repeat rule');
       }
-    } else {
-      occurrences.push({ wall: start.wall, ms: toInstant(start.wall) });
     }
+    if (master.rrules.length === 0) occurrences.push({ wall: start.wall, ms: toInstant(start.wall) });
     for (const prop of master.rdates) {
       for (const value of valuesOf(prop)) {
         const [first, second] = Array.isArray(value) ? value : String(value).split('/');
@@ -1145,6 +1187,28 @@ class EventReader {
       if (out.length > before) emitted++;
     }
   }
+}
+
+/**
+ * An RRULE as ical.js's Recur, or null when unreadable. Exchange writes "BYDAY=MO, TU, WE": a rule never holds
+ * meaningful whitespace.
+ */
+function readRecur(rrule: JProp): InstanceType<typeof ICAL.Recur> | null {
+  const rule = rrule[3];
+  let recur: InstanceType<typeof ICAL.Recur> | null = null;
+  try {
+    recur = typeof rule === 'string'
+      ? recurFromText(rule)
+      : (new ICAL.Property(rrule as never).getFirstValue() as InstanceType<typeof ICAL.Recur>);
+  } catch {
+    recur = null;
+  }
+  return recur && typeof recur === 'object' && typeof recur.freq === 'string' && recur.freq ? recur : null;
+}
+
+function recurFromText(rule: string): InstanceType<typeof ICAL.Recur> {
+  // ical.js refuses " TU" but silently ignores " BYDAY " as an unknown part: strip first, whatever it would do.
+  return ICAL.Recur.fromString(rule.indexOf(' ') === -1 ? rule : rule.replace(/\s+/g, ''));
 }
 
 /** Values of a multi-valued property (EXDATE/RDATE); periods stay [start, end] pairs. */

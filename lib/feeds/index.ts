@@ -84,7 +84,10 @@ function finish(result: FeedParseResult, windowOptions: ParseOptions | null): Fe
   return { ...result, events: [...byId.values()].sort(compareEvents) };
 }
 
-/** Same rule as the iCal reader: the event touches [from, to]. All-day dates are taken in the feed's zone. */
+/**
+ * Same rule as the iCal reader: the event touches [from, to) — one starting exactly at `to` belongs to the next
+ * window. All-day dates are taken in the feed's zone.
+ */
 export function inWindow(options: ParseOptions): (event: MeetupEvent) => boolean {
   const now = options.now ?? Date.now();
   const from = options.from ?? now - DAY;
@@ -93,6 +96,6 @@ export function inWindow(options: ParseOptions): (event: MeetupEvent) => boolean
   return (event) => {
     const startMs = eventStartMs(event.start, zone);
     const endMs = event.end ? eventStartMs(event.end, zone) : startMs;
-    return startMs <= to && endMs >= from;
+    return startMs < to && endMs >= from;
   };
 }

@@ -66,6 +66,26 @@ export function pick(obj: JsonObject, names: readonly string[]): unknown {
   return undefined;
 }
 
+/** A key as hand-written lists spell it in any case: "VenueName", "venue_name", "venue-name" → "venuename". */
+export function plainKey(name: string): string {
+  return name.toLowerCase().replace(/[_\-\s]/g, '');
+}
+
+/** Key lists in plainKey form, for `pick` on withPlainKeys objects. */
+export function plainKeys(names: readonly string[]): string[] {
+  return [...new Set(names.map(plainKey))];
+}
+
+/** The object with its keys in plainKey form; when two keys collide, the first one written wins. */
+export function withPlainKeys(obj: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const key of Object.keys(obj)) {
+    const plain = plainKey(key);
+    if (!(plain in out)) out[plain] = obj[key];
+  }
+  return out;
+}
+
 /** A scalar field as trimmed text (numbers too), or null. */
 export function text(value: unknown): string | null {
   const v = first(value);
@@ -113,6 +133,38 @@ export function containsPhrase(text: string, phrase: string): boolean {
   }
   return false;
 }
+
+/**
+ * A place object as lists write it, keys in any case: `{name, address, postalCode, city}`, `venue {name,
+ * address}`, an address object nested once, `geo {lat, lng}`. Fills what `place` does not have yet.
+ */
+export function readPlaceObject(raw: JsonObject, place: EventPlace, depth = 0): void {
+  const obj = withPlainKeys(raw);
+  place.name ??= line(pick(obj, PLACE_NAME_KEYS));
+  const address = pick(obj, PLACE_ADDRESS_KEYS);
+  if (isObject(address) && depth < 2) readPlaceObject(address, place, depth + 1);
+  else {
+    const addressLine = line(address);
+    if (addressLine && !splitAddress(addressLine, place)) place.street ??= addressLine;
+  }
+  place.postalCode ??= line(pick(obj, PLACE_POSTAL_KEYS));
+  place.locality ??= line(pick(obj, PLACE_LOCALITY_KEYS));
+  place.region ??= line(pick(obj, PLACE_REGION_KEYS));
+  const country = first(pick(obj, PLACE_COUNTRY_KEYS));
+  place.country ??= isObject(country) ? line(withPlainKeys(country).name) : line(country);
+  if (place.lat === null) {
+    const geo = isObject(obj.geo) ? withPlainKeys(obj.geo) : isObject(obj.coordinates) ? withPlainKeys(obj.coordinates) : obj;
+    const point = coordinates(pick(geo, ['lat', 'latitude']), pick(geo, ['lng', 'lon', 'long', 'longitude']));
+    if (point) ({ lat: place.lat, lon: place.lon } = point);
+  }
+}
+
+const PLACE_NAME_KEYS = plainKeys(['name', 'venue', 'venueName', 'title', 'label']);
+const PLACE_ADDRESS_KEYS = plainKeys(['address', 'street', 'address1', 'streetAddress', 'address_1']);
+const PLACE_POSTAL_KEYS = plainKeys(['zip', 'postal_code', 'postcode', 'zipcode']);
+const PLACE_LOCALITY_KEYS = plainKeys(['city', 'locality', 'town', 'addressLocality']);
+const PLACE_REGION_KEYS = plainKeys(['region', 'state', 'province', 'addressRegion']);
+const PLACE_COUNTRY_KEYS = plainKeys(['country', 'country_name', 'addressCountry']);
 
 /** "Name, street, postcode locality, region, country" without repeating what the name already says. */
 export function placeText(place: EventPlace): string | null {

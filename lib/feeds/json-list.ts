@@ -1,7 +1,8 @@
 /**
  * Any other JSON event list: an array at the top or under `events`/`items`/`data`/`results` (also one level
  * deeper, `{data: {events: […]}}`), with the field names sites usually pick — including the shapes of
- * Google Calendar's, Eventbrite's and WordPress (The Events Calendar) APIs.
+ * Google Calendar's, Eventbrite's and WordPress (The Events Calendar) APIs. Keys are matched in any case and
+ * spelling (`Title`, `START_DATE`, `venue_name`): hand-written lists use them all.
  */
 import type { EventPlace, FeedParseResult, MeetupEvent, ParseOptions } from '../events';
 import { addDaysToIsoDate, canonicalTimeZone, toIsoDate, utcMsToZonedTime } from '../time';
@@ -18,28 +19,35 @@ import {
   line,
   pick,
   placeText,
-  splitAddress,
+  plainKeys,
+  readPlaceObject,
   statusFromText,
   text,
   WarningList,
+  withPlainKeys,
   type JsonObject,
 } from './json-common';
+import { parseTimeOfDayRange, timeOfDayIso, type TimeOfDayRange } from './time-of-day';
 
-const LIST_KEYS = ['events', 'items', 'data', 'results', 'entries', 'records'];
-const TITLE_KEYS = ['title', 'name', 'summary', 'label'];
-const START_KEYS = ['start', 'startDate', 'start_date', 'start_time', 'startTime', 'starts_at', 'startsAt', 'start_at', 'date', 'begin', 'datetime', 'dateTime', 'start_datetime'];
-const END_KEYS = ['end', 'endDate', 'end_date', 'end_time', 'endTime', 'ends_at', 'endsAt', 'end_at', 'finish', 'end_datetime'];
-const ZONE_KEYS = ['timezone', 'timeZone', 'time_zone', 'tz', 'tzid'];
-const LOCATION_KEYS = ['location', 'place', 'venue', 'address'];
-const URL_KEYS = ['url', 'link', 'permalink', 'href', 'event_url', 'eventUrl', 'htmlLink'];
-const DESCRIPTION_KEYS = ['description', 'details', 'body', 'content', 'excerpt', 'abstract'];
-const IMAGE_KEYS = ['image', 'image_url', 'imageUrl', 'cover', 'cover_image', 'thumbnail', 'picture', 'logo'];
-const UID_KEYS = ['uid', 'id', 'uuid', 'guid', 'identifier', 'iCalUID', 'slug'];
+// Every key list is in plainKey form: items are read through withPlainKeys.
+const LIST_KEYS = plainKeys(['events', 'items', 'data', 'results', 'entries', 'records']);
+const TITLE_KEYS = plainKeys(['title', 'name', 'summary', 'label']);
+const START_KEYS = plainKeys(['start', 'startDate', 'start_date', 'start_time', 'startTime', 'starts_at', 'startsAt', 'start_at', 'date', 'begin', 'datetime', 'dateTime', 'start_datetime']);
+const END_KEYS = plainKeys(['end', 'endDate', 'end_date', 'end_time', 'endTime', 'ends_at', 'endsAt', 'end_at', 'finish', 'end_datetime']);
+const ZONE_KEYS = plainKeys(['timezone', 'timeZone', 'time_zone', 'tz', 'tzid']);
+const LOCATION_KEYS = plainKeys(['location', 'place', 'venue', 'address', 'venueName', 'locationName', 'placeName']);
+const URL_KEYS = plainKeys(['url', 'link', 'permalink', 'href', 'event_url', 'eventUrl', 'htmlLink']);
+const DESCRIPTION_KEYS = plainKeys(['description', 'details', 'body', 'content', 'excerpt', 'abstract']);
+const IMAGE_KEYS = plainKeys(['image', 'image_url', 'imageUrl', 'cover', 'cover_image', 'thumbnail', 'picture', 'logo']);
+const UID_KEYS = plainKeys(['uid', 'id', 'uuid', 'guid', 'identifier', 'iCalUID', 'slug']);
 
 /** WordPress and others wrap texts: `{"rendered": "…"}`. */
 function textField(value: unknown): string | null {
   const v = first(value);
-  if (isObject(v)) return text(v.rendered ?? v.text ?? v.html ?? v.value ?? v.name);
+  if (isObject(v)) {
+    const o = withPlainKeys(v);
+    return text(o.rendered ?? o.text ?? o.html ?? o.value ?? o.name);
+  }
   return text(v);
 }
 
@@ -53,17 +61,18 @@ function timeField(item: JsonObject, keys: readonly string[], utcKey: string): T
   // "utc_start_date" (The Events Calendar) is a UTC wall time: the safest of the two it sends.
   const utc = text(item[utcKey]);
   if (utc && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?$/.test(utc)) return { value: `${utc.replace(' ', 'T')}Z`, zone: null };
-  const raw = first(pick(item, keys));
-  if (isObject(raw)) {
-    const zone = text(pick(raw, ['timeZone', 'timezone', 'tz']));
-    const value = pick(raw, ['utc', 'dateTime', 'datetime', 'date', 'local', 'value']);
+  const found = first(pick(item, keys));
+  if (isObject(found)) {
+    const raw = withPlainKeys(found);
+    const zone = text(pick(raw, ['timezone', 'tz']));
+    const value = pick(raw, ['utc', 'datetime', 'date', 'local', 'value']);
     return { value: value ?? null, zone };
   }
-  return { value: raw ?? null, zone: null };
+  return { value: found ?? null, zone: null };
 }
 
-const START_TIME_KEYS = ['time', 'start_time', 'startTime', 'begin_time'];
-const END_TIME_KEYS = ['end_time', 'endTime', 'finish_time'];
+const START_TIME_KEYS = plainKeys(['time', 'start_time', 'startTime', 'begin_time', 'hours', 'schedule']);
+const END_TIME_KEYS = plainKeys(['end_time', 'endTime', 'finish_time']);
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PLAIN_TIME = /^([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
 
@@ -76,16 +85,28 @@ function bareField(item: JsonObject, keys: readonly string[], pattern: RegExp): 
   return null;
 }
 
+/** The first field of `keys` that reads as a time of day or a range ("19:00–21:00", "7pm-9pm", "19h30"). */
+function timeOfDayField(item: JsonObject, keys: readonly string[]): TimeOfDayRange | null {
+  for (const key of keys) {
+    const value = text(first(item[key]));
+    const range = value ? parseTimeOfDayRange(value) : null;
+    if (range) return range;
+  }
+  return null;
+}
+
 /**
- * Lists that keep the day and the time of day apart (`date: "2026-12-01", time: "19:00"`): one floating
- * date-time, or null when the item has no such pair. `day` is used when the item has no date of its own (ends).
+ * Lists that keep the day and the time of day apart (`date: "2026-12-01", time: "19:00"` or `"19:00–21:00"`): a
+ * floating start, and the end when the time field is a range (the next day when it ends before it starts), or
+ * null when the item has no such pair. `day` is used when the item has no date of its own (ends).
  */
-function dateWithTimeOfDay(item: JsonObject, dateKeys: readonly string[], timeKeys: readonly string[], day: string | null = null): string | null {
+function dateWithTimeOfDay(item: JsonObject, dateKeys: readonly string[], timeKeys: readonly string[], day: string | null = null): { start: string; end: string | null } | null {
   const date = bareField(item, dateKeys, PLAIN_DATE) ?? day;
-  const time = date ? bareField(item, timeKeys, PLAIN_TIME) : null;
-  if (!date || !time) return null;
-  const [, h, m, sec] = PLAIN_TIME.exec(time)!;
-  return `${date}T${h!.padStart(2, '0')}:${m}:${sec ?? '00'}`;
+  const range = date ? timeOfDayField(item, timeKeys) : null;
+  if (!date || !range) return null;
+  const { start, end } = range;
+  const endDay = end && end.hour * 60 + end.minute < start.hour * 60 + start.minute ? addDaysToIsoDate(date, 1) : date;
+  return { start: `${date}T${timeOfDayIso(start)}`, end: end ? `${endDay}T${timeOfDayIso(end)}` : null };
 }
 
 /** A start or end value that is only a day or only a time of day, which a separate field may complete. */
@@ -93,8 +114,9 @@ function isPartial(value: unknown): boolean {
   return value === null || value === undefined || (typeof value === 'string' && (PLAIN_DATE.test(value.trim()) || PLAIN_TIME.test(value.trim())));
 }
 
-function looksLikeEvent(item: unknown): boolean {
-  if (!isObject(item)) return false;
+function looksLikeEvent(raw: unknown): boolean {
+  if (!isObject(raw)) return false;
+  const item = withPlainKeys(raw);
   const title = textField(pick(item, TITLE_KEYS));
   const start = timeField(item, START_KEYS, 'utc_start_date').value;
   return !!title && (resolveEventTimes(start, null, { zone: 'UTC' }) !== null || dateWithTimeOfDay(item, START_KEYS, START_TIME_KEYS) !== null);
@@ -118,7 +140,7 @@ export interface FoundList {
 /** A zone field of the objects around the list, the innermost first. */
 function declaredZone(...containers: JsonObject[]): string | null {
   for (const container of containers.reverse()) {
-    const zone = text(pick(container, ZONE_KEYS));
+    const zone = text(pick(withPlainKeys(container), ZONE_KEYS));
     if (zone) return zone;
   }
   return null;
@@ -128,21 +150,28 @@ function declaredZone(...containers: JsonObject[]): string | null {
 export function findEventList(data: unknown): FoundList | null {
   if (Array.isArray(data)) return data.length === 0 || isEventArray(data) ? { items: data, path: '', timeZone: null } : null;
   if (!isObject(data)) return null;
+  return findListIn(data);
+}
+
+function findListIn(document: JsonObject): FoundList | null {
+  const data = withPlainKeys(document);
   for (const key of LIST_KEYS) {
     const value = data[key];
     if (isEventArray(value)) return { items: value, path: key, timeZone: declaredZone(data) };
   }
   for (const key of LIST_KEYS) {
-    const value = data[key];
-    if (!isObject(value)) continue;
+    const found = data[key];
+    if (!isObject(found)) continue;
+    const value = withPlainKeys(found);
     for (const inner of LIST_KEYS) {
       if (isEventArray(value[inner])) return { items: value[inner] as unknown[], path: `${key}.${inner}`, timeZone: declaredZone(data, value) };
     }
   }
   for (const key of LIST_KEYS) {
-    const value = data[key];
-    if (Array.isArray(value) && value.length === 0) return { items: value, path: key, timeZone: declaredZone(data) };
-    if (isObject(value)) {
+    const found = data[key];
+    if (Array.isArray(found) && found.length === 0) return { items: found, path: key, timeZone: declaredZone(data) };
+    if (isObject(found)) {
+      const value = withPlainKeys(found);
       for (const inner of LIST_KEYS) {
         const v = value[inner];
         if (Array.isArray(v) && v.length === 0) return { items: v, path: `${key}.${inner}`, timeZone: declaredZone(data, value) };
@@ -159,26 +188,6 @@ interface LocationInfo {
   onlineUrl: string | null;
 }
 
-function readPlace(obj: JsonObject, place: EventPlace, depth: number): void {
-  place.name ??= line(pick(obj, ['name', 'venue', 'title', 'label']));
-  const address = pick(obj, ['address', 'street', 'address1', 'streetAddress', 'street_address', 'address_1']);
-  if (isObject(address) && depth < 2) readPlace(address, place, depth + 1);
-  else {
-    const addressLine = line(address);
-    if (addressLine && !splitAddress(addressLine, place)) place.street ??= addressLine;
-  }
-  place.postalCode ??= line(pick(obj, ['zip', 'postal_code', 'postalCode', 'postcode', 'zipcode']));
-  place.locality ??= line(pick(obj, ['city', 'locality', 'town', 'addressLocality']));
-  place.region ??= line(pick(obj, ['region', 'state', 'province', 'addressRegion']));
-  const country = first(pick(obj, ['country', 'country_name', 'countryName', 'addressCountry']));
-  place.country ??= isObject(country) ? line(country.name) : line(country);
-  if (place.lat === null) {
-    const geo = isObject(obj.geo) ? obj.geo : isObject(obj.coordinates) ? obj.coordinates : obj;
-    const point = coordinates(pick(geo, ['lat', 'latitude']), pick(geo, ['lng', 'lon', 'long', 'longitude']));
-    if (point) ({ lat: place.lat, lon: place.lon } = point);
-  }
-}
-
 function readLocation(item: JsonObject): LocationInfo {
   const info: LocationInfo = { location: null, place: null, online: false, onlineUrl: null };
   const raw = first(pick(item, LOCATION_KEYS));
@@ -190,7 +199,7 @@ function readLocation(item: JsonObject): LocationInfo {
     else info.location = line(raw);
   } else if (isObject(raw)) {
     const place = emptyPlace();
-    readPlace(raw, place, 0);
+    readPlaceObject(raw, place);
     if (isOnlinePlaceName(place.name) && !place.street && place.lat === null) info.online = true;
     else if (hasPlaceData(place)) {
       info.place = place;
@@ -204,9 +213,9 @@ function readLocation(item: JsonObject): LocationInfo {
       if (info.place.lat === null) ({ lat: info.place.lat, lon: info.place.lon } = point);
     }
   }
-  const flag = pick(item, ['online', 'is_online', 'isOnline', 'virtual', 'is_virtual', 'online_event']);
+  const flag = pick(item, ['online', 'isonline', 'virtual', 'isvirtual', 'onlineevent']);
   if (flag === true || flag === 'true' || flag === 1) info.online = true;
-  const onlineUrl = text(pick(item, ['online_url', 'onlineUrl', 'meeting_url', 'meetingUrl', 'stream_url', 'hangoutLink']));
+  const onlineUrl = text(pick(item, ['onlineurl', 'meetingurl', 'streamurl', 'hangoutlink']));
   if (onlineUrl) {
     info.online = true;
     info.onlineUrl ??= onlineUrl;
@@ -233,18 +242,18 @@ function allDayDate(value: unknown, zone: string): { date: string; midnight: boo
 }
 
 function readTimes(item: JsonObject, zoneFallback: string | undefined, declaredZone: string | null): EventTimes | null {
-  const allDayFlag = pick(item, ['all_day', 'allDay', 'isAllDay', 'all_day_event']);
+  const allDayFlag = pick(item, ['allday', 'isallday', 'alldayevent']);
   const allDay = allDayFlag === true || allDayFlag === 'true' || allDayFlag === 1;
   // All-day: the local fields say which day; The Events Calendar's utc_* fields would move it to the day before.
-  const start = timeField(item, START_KEYS, allDay ? '' : 'utc_start_date');
-  const end = timeField(item, END_KEYS, allDay ? '' : 'utc_end_date');
+  const start = timeField(item, START_KEYS, allDay ? '' : 'utcstartdate');
+  const end = timeField(item, END_KEYS, allDay ? '' : 'utcenddate');
   const eventZone = start.zone ?? text(pick(item, ZONE_KEYS));
   let startValue = start.value;
   let endValue = end.value;
   const startWithTime = allDay || !isPartial(startValue) ? null : dateWithTimeOfDay(item, START_KEYS, START_TIME_KEYS);
   if (startWithTime) {
-    startValue = startWithTime;
-    if (isPartial(endValue)) endValue = dateWithTimeOfDay(item, END_KEYS, END_TIME_KEYS, startWithTime.slice(0, 10)) ?? endValue;
+    startValue = startWithTime.start;
+    if (isPartial(endValue)) endValue = startWithTime.end ?? dateWithTimeOfDay(item, END_KEYS, END_TIME_KEYS, startWithTime.start.slice(0, 10))?.start ?? endValue;
   }
   if (allDay) {
     // An all-day flag with times attached: the dates are what counts.
@@ -261,17 +270,18 @@ function readTimes(item: JsonObject, zoneFallback: string | undefined, declaredZ
 }
 
 function readStatus(item: JsonObject): MeetupEvent['status'] {
-  const cancelled = pick(item, ['cancelled', 'canceled', 'is_cancelled', 'is_canceled', 'isCancelled', 'isCanceled']);
+  const cancelled = pick(item, ['cancelled', 'canceled', 'iscancelled', 'iscanceled']);
   if (cancelled === true || cancelled === 'true' || cancelled === 1) return 'cancelled';
-  return statusFromText(pick(item, ['status', 'state', 'eventStatus'])) ?? 'confirmed';
+  return statusFromText(pick(item, ['status', 'state', 'eventstatus'])) ?? 'confirmed';
 }
 
 function readImage(value: unknown): unknown {
   const v = first(value);
-  return isObject(v) ? pick(v, ['url', 'src', 'href', 'original']) : v;
+  return isObject(v) ? pick(withPlainKeys(v), ['url', 'src', 'href', 'original']) : v;
 }
 
 function readListItem(item: JsonObject, options: ParseOptions, declaredZone: string | null): MeetupEvent | string {
+  // `item` is in plainKey form (withPlainKeys).
   const times = readTimes(item, options.defaultTimeZone, declaredZone);
   if (!times) {
     const raw = pick(item, START_KEYS);
@@ -305,12 +315,13 @@ export function parseJsonList(list: FoundList, feedOptions: ParseOptions): FeedP
   const events: MeetupEvent[] = [];
   list.items.forEach((item, index) => {
     if (!isObject(item)) return warnings.add(`Skipped event ${index + 1}: not an object`);
+    const keyed = withPlainKeys(item);
     try {
-      const result = readListItem(item, options, declared);
-      if (typeof result === 'string') warnings.add(`Skipped ${describeItem(index, item, TITLE_KEYS)}: ${result}`);
+      const result = readListItem(keyed, options, declared);
+      if (typeof result === 'string') warnings.add(`Skipped ${describeItem(index, keyed, TITLE_KEYS)}: ${result}`);
       else events.push(result);
     } catch (error) {
-      warnings.add(`Skipped ${describeItem(index, item, TITLE_KEYS)}: ${error instanceof Error ? error.message : 'unreadable'}`);
+      warnings.add(`Skipped ${describeItem(index, keyed, TITLE_KEYS)}: ${error instanceof Error ? error.message : 'unreadable'}`);
     }
   });
   return { events, warnings: warnings.toArray(), format: 'json', title: null, minRefreshMinutes: null };

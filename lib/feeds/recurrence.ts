@@ -116,7 +116,8 @@ export function expandRule(options: ExpandOptions): RuleExpansion {
       return;
     }
     const ms = toInstant(wall);
-    if (ms > untilMs || ms > windowTo) {
+    // The window is [windowFrom, windowTo): an occurrence starting at its end belongs to the next one.
+    if (ms > untilMs || ms >= windowTo) {
       stopped = true;
       return;
     }
@@ -194,6 +195,7 @@ export function expandRule(options: ExpandOptions): RuleExpansion {
     };
   }
 
+  const exists = existingDayFilter(recur, start);
   // RFC 5545: DTSTART is always the first occurrence, even when the rule would not produce it (ical.js skips it).
   let startSeen = jumped;
   let steps = 0;
@@ -212,6 +214,7 @@ export function expandRule(options: ExpandOptions): RuleExpansion {
       break;
     }
     if (!wall) break;
+    if (exists && !exists(wall)) continue;
     if (!startSeen) {
       startSeen = true;
       if (wallKey(wall) !== startKey) {
@@ -258,6 +261,19 @@ function monthlyNthWeekday(parts: Record<string, unknown>, names: string[], inte
       if (key >= startKey) return key;
     }
   };
+}
+
+/**
+ * MONTHLY and YEARLY rules that take their day from DTSTART: RFC 5545 §3.3.10 ignores the recurrences that fall
+ * on a day the month does not have (the 31st in April, 29 February in 2005). ical.js rolls YEARLY ones over to
+ * 1 March; this filter drops them. Null when the rule names its days itself (BYDAY, BYMONTHDAY…).
+ */
+function existingDayFilter(recur: Recur, start: WallTime): ((wall: WallTime) => boolean) | null {
+  if (recur.freq !== 'MONTHLY' && recur.freq !== 'YEARLY') return null;
+  const parts = (recur.parts ?? {}) as Record<string, unknown>;
+  if (['BYDAY', 'BYMONTHDAY', 'BYYEARDAY', 'BYWEEKNO'].some((name) => name in parts)) return null;
+  const sameMonth = recur.freq === 'YEARLY' && !('BYMONTH' in parts);
+  return (wall) => wall.day === start.day && (!sameMonth || wall.month === start.month);
 }
 
 function lcm(a: number, b: number): number {

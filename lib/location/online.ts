@@ -21,6 +21,15 @@ const ONLINE_PHRASES = [
   'internet', 'virtuell', 'online veranstaltung', 'en linea', 'in linea', 'on line',
 ];
 
+// Pages where an event is announced or tickets are sold: a link to one says where to register, not where to meet.
+const EVENT_PAGE_HOSTS = [
+  'luma.com', 'lu.ma', 'eventbrite.com', 'eventbrite.fr', 'eventbrite.de', 'eventbrite.co.uk', 'eventbrite.ca',
+  'eventbrite.com.au', 'eventbrite.es', 'eventbrite.it', 'eventbrite.nl', 'meetup.com', 'ti.to', 'tito.io',
+  'billetweb.fr', 'helloasso.com', 'weezevent.com', 'yurplan.com', 'pretix.eu', 'humanitix.com', 'dice.fm',
+  'shotgun.live', 'universe.com', 'ticketmaster.com', 'eventim.de', 'tickettailor.com', 'mobilizon.fr',
+  'meetup.ch', 'xing.com', 'linkedin.com', 'facebook.com', 'conference-hall.io', 'sessionize.com',
+];
+
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>()"']+/gi;
 const BARE_MEETING_HOST = /\b(?:meet\.google\.com|zoom\.us|teams\.microsoft\.com|meet\.jit\.si|whereby\.com|discord\.gg)\/[^\s<>()"']*/gi;
 
@@ -41,6 +50,17 @@ export function isMeetingUrl(url: string): boolean {
   return MEETING_HOSTS.some((marker) =>
     marker.includes('/') ? hostAndPath.startsWith(marker) : host === marker || host.endsWith(`.${marker}`) || host.includes(marker),
   ) || (/\/(?:b|rooms)\/[a-z0-9-]{3,}/.test(hostAndPath) && /bbb|bigbluebutton|visio|conf/.test(host));
+}
+
+/** A link to an event or ticket page (Luma, Eventbrite, Meetup…), which is not a meeting link. */
+export function isEventPageUrl(url: string): boolean {
+  if (isMeetingUrl(url)) return false;
+  try {
+    const host = new URL(/^https?:\/\//i.test(url) ? url : `https://${url}`).hostname.toLowerCase();
+    return EVENT_PAGE_HOSTS.some((page) => host === page || host.endsWith(`.${page}`));
+  } catch {
+    return false;
+  }
 }
 
 export interface OnlineMarkers {
@@ -67,8 +87,44 @@ export function findOnlineMarkers(text: string | null | undefined): OnlineMarker
   const phrase = ONLINE_PHRASES.includes(folded) || phraseParts.length > 0 || /\b(?:microsoft teams|zoom|google meet|jitsi) (?:meeting|call|link)\b/.test(folded);
   for (const part of phraseParts) rest = rest.replace(part, ' ');
   rest = rest.replace(/\s+/g, ' ').replace(/^[\s,;:()|/-]+|[\s,;:()|/-]+$/g, '').trim();
-  const onlyUrl = urls.length > 0 && !fold(rest);
+  // A URL alone says "online" unless it is an event or ticket page: Luma writes its own page as the LOCATION of
+  // in-person events too (next to their GEO). Readers that know there is no place say online themselves.
+  const onlyUrl = urls.length > 0 && !fold(rest) && !urls.every(isEventPageUrl);
   const online = meeting !== null || phrase || onlyUrl;
   const url = meeting ?? urls[0] ?? null;
   return { online, url: online ? url : null, rest: online ? rest : text.trim() };
 }
+
+export interface Attendance {
+  online: boolean;
+  /** The meeting link, or the page to join from, when the event is online. */
+  onlineUrl: string | null;
+  /**
+   * The feed's coordinates stand for where the event happens. False for an online-only event: Meetup writes its
+   * group's GEO next to "Online event", which is no venue.
+   */
+  coordinatesArePlace: boolean;
+}
+
+/**
+ * Online or in person, from what a calendar event gives: its LOCATION text and whether it has coordinates (GEO).
+ * - a meeting link (Zoom, Meet, Teams, Jitsi, BigBlueButton, Webex, Whereby…) or an explicit marker ("Online
+ *   event", "Microsoft Teams Meeting") makes it online; with nothing else in the text it is online only;
+ * - a link alone to any other page (Luma, Eventbrite…) is where to join when nothing places the event, but next to
+ *   coordinates it is only where to register: the event is in person;
+ * - anything else is in person.
+ */
+export function attendanceOf(location: string | null, hasCoordinates: boolean): Attendance {
+  if (!location) return { online: false, onlineUrl: null, coordinatesArePlace: true };
+  const markers = findOnlineMarkers(location);
+  const bareUrl = URL_ONLY.test(location) ? location.trim() : null;
+  if (bareUrl && !isMeetingUrl(bareUrl)) {
+    return hasCoordinates
+      ? { online: false, onlineUrl: null, coordinatesArePlace: true }
+      : { online: true, onlineUrl: bareUrl, coordinatesArePlace: true };
+  }
+  if (!markers.online) return { online: false, onlineUrl: null, coordinatesArePlace: true };
+  return { online: true, onlineUrl: markers.url, coordinatesArePlace: fold(markers.rest) !== '' };
+}
+
+const URL_ONLY = /^\s*https?:\/\/\S+\s*$/i;

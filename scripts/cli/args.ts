@@ -114,7 +114,10 @@ export function usage(): string {
 
 const DAY = 86_400_000;
 
-/** --from/--to: an instant with offset, a local time in `tz`, or a day (start of day; for --to, its end). */
+/**
+ * --from/--to: an instant with offset, a local time in `tz`, or a day (its start; for --to, the next midnight).
+ * The window is [from, to): an event starting exactly at --to is outside, so --to 2026-12-10 ends with that day.
+ */
 export function parseWindowBound(value: string, tz: string, flag: '--from' | '--to'): number {
   const parsed = parseDateValue(value);
   if (!parsed) throw new UsageError(`${flag} needs an ISO date or date-time such as 2026-12-01 or 2026-12-01T18:00 (got "${value}")`);
@@ -122,8 +125,7 @@ export function parseWindowBound(value: string, tz: string, flag: '--from' | '--
   if (parsed.kind === 'floating') return zonedTimeToUtcMs(parsed.wall, tz);
   const day = flag === '--to' ? addDaysToIsoDate(parsed.date, 1) : parsed.date;
   const [year, month, dayOfMonth] = day.split('-').map(Number) as [number, number, number];
-  const midnight = zonedTimeToUtcMs({ year, month, day: dayOfMonth, hour: 0, minute: 0, second: 0 }, tz);
-  return flag === '--to' ? midnight - 1 : midnight;
+  return zonedTimeToUtcMs({ year, month, day: dayOfMonth, hour: 0, minute: 0, second: 0 }, tz);
 }
 
 function finishOptions(raw: RawArgs, now: number): EventsCliOptions {

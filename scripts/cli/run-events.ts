@@ -88,7 +88,8 @@ function summary(result: FeedParseResult, options: EventsCliOptions, now: number
   const day = (ms: number) => localParts(toUtcIso(ms), options.tz).date;
   const count = `${result.events.length} event${result.events.length === 1 ? '' : 's'}`;
   const title = result.title ? ` in "${result.title}"` : '';
-  return `${count}${title} (${result.format}) between ${day(from)} and ${day(to)}, times in ${options.tz}`;
+  // The window's end is exclusive: the last day shown is the one before it.
+  return `${count}${title} (${result.format}) between ${day(from)} and ${day(to - 1)}, times in ${options.tz}`;
 }
 
 /** At most three short lines: what went wrong, never a stack. */

@@ -33,10 +33,10 @@ describe('parseEventsArgs', () => {
     });
   });
 
-  it('takes days and local times in --tz; --to includes its whole day', () => {
+  it('takes days and local times in --tz; --to includes its whole day (the window ends, exclusive, at the next midnight)', () => {
     const options = run(['f', '--tz', 'Europe/Paris', '--from', '2026-12-01', '--to', '2026-12-31']);
     expect(options.from).toBe(Date.parse('2026-11-30T23:00:00Z'));
-    expect(options.to).toBe(Date.parse('2026-12-31T23:00:00Z') - 1);
+    expect(options.to).toBe(Date.parse('2026-12-31T23:00:00Z'));
     expect(run(['f', '--tz', 'Asia/Tokyo', '--from', '2026-12-01T09:00']).from).toBe(Date.parse('2026-12-01T00:00:00Z'));
   });
 

@@ -72,7 +72,6 @@ describe('detectFeed: what is no feed says what it is', () => {
     ['xCal', '<?xml version="1.0"?><icalendar xmlns="urn:ietf:params:xml:ns:icalendar-2.0"></icalendar>', 'not-a-feed', 'This is xCal (XML iCalendar), which is not supported: use the iCal (.ics) address'],
     ['other XML', '<?xml version="1.0"?><sitemapindex></sitemapindex>', 'not-a-feed', 'This is an XML document (<sitemapindex>), not an event feed'],
     ['plain text', 'Hello, this is not a calendar.\nSecond line', 'not-a-feed', 'This is plain text, not a feed (starts with "Hello, this is not a calendar.")'],
-    ['a bare VEVENT', 'BEGIN:VEVENT\nUID:x\nEND:VEVENT', 'not-a-feed', 'iCal events without a VCALENDAR around them'],
     ['binary garbage', '\u0000\u0001\u0002\u0003GIF89a', 'not-a-feed', 'This is binary data, not a feed'],
     ['a PDF', '%PDF-1.7\n%âãÏÓ', 'not-a-feed', 'This is a PDF document, not a feed'],
     ['gzip bytes read as text', '\u001f\ufffd\b\u0000\u0000', 'not-a-feed', 'This is compressed (gzip) data, not a feed'],
