@@ -144,7 +144,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     name: `Generated feed ${seed} (${count} events)`,
     contentType: 'application/ld+json; charset=utf-8',
     demo: false,
-    allEventsLocal: false,
+    home: null,
   });
 
   const route = (pathname: string): { feed: SampleFeed; key: string } | null => {
