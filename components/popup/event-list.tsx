@@ -9,7 +9,7 @@ import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { dayLabel, formatDistance, formatEventTime } from '../../lib/format';
 import { t } from '../../lib/ui/i18n';
-import { isPlacedAtHome } from '../../lib/location/feed-home';
+import { isPlacedAtHome } from '../../lib/location/near';
 import { venueName, type EventItem } from '../../lib/ui/popup-model';
 import { Icon } from '../icons';
 import { usePopup } from './popup-context';

@@ -18,19 +18,12 @@
  */
 import type { MeetupEvent, ResolvedLocation } from '../events';
 import type { FeedConfig, FeedHome, UserCity } from '../settings';
-import { distanceKm } from './near';
+import { distanceKm, HOME_SOURCE } from './near';
 
 export const HOME_MIN_PLACED_EVENTS = 3;
 export const HOME_SHARE = 0.8;
 export const HOME_RADIUS_KM = 25;
 
-/** The source the resolver gives an event it put at its feed's home. */
-export const HOME_SOURCE = 'feed' as const;
-
-/** The popup's "place not given": the event named no place the gazetteer knows, so it is shown at its feed's home. */
-export function isPlacedAtHome(event: Pick<MeetupEvent, 'resolved'>): boolean {
-  return event.resolved?.source === HOME_SOURCE;
-}
 
 /** The feed's home; feeds stored before homes existed have none. */
 export function feedHomeOf(feed: Pick<FeedConfig, 'home'>): FeedHome | null {

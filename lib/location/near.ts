@@ -31,6 +31,14 @@ export function nearFilterOf(settings: Pick<Settings, 'city' | 'radiusKm' | 'inc
   return { city: settings.city, radiusKm: settings.radiusKm, includeOnline: settings.includeOnline };
 }
 
+/** The source the resolver gives an event it put at its feed's home (lib/location/feed-home.ts). */
+export const HOME_SOURCE = 'feed' as const;
+
+/** The popup's "place not given": the event named no place the gazetteer knows, so it is shown at its feed's home. */
+export function isPlacedAtHome(event: Pick<MeetupEvent, 'resolved'>): boolean {
+  return event.resolved?.source === HOME_SOURCE;
+}
+
 /** Distance from the user's city to where the event was resolved, or null when unknown. */
 export function eventDistanceKm(event: MeetupEvent, city: NearFilter['city']): number | null {
   // Once resolved, only the resolver's answer counts: it has already rejected unusable GEO values (0,0…).

@@ -5,9 +5,9 @@
  */
 import type { LocationSource, MeetupEvent, ResolvedLocation } from '../events';
 import type { FeedHome, UserCity } from '../settings';
-import { homeLocation, HOME_SOURCE } from './feed-home';
+import { homeLocation } from './feed-home';
 import type { Gazetteer, Town } from './gazetteer';
-import { distanceKm } from './near';
+import { distanceKm, HOME_SOURCE } from './near';
 import { normalizeName } from './normalize';
 import { findOnlineMarkers } from './online';
 import { findPostalCodes, postalAgreement, type PostalCode } from './postal';

@@ -5,19 +5,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MeetupEvent } from '../../../lib/events';
-import {
-  applyFeedHome,
-  HOME_SOURCE,
-  isPlacedAtHome,
-  judgeFeedHome,
-  nextFeedHome,
-  type HomeTown,
-} from '../../../lib/location/feed-home';
+import { applyFeedHome, judgeFeedHome, nextFeedHome, type HomeTown } from '../../../lib/location/feed-home';
 import type { Gazetteer } from '../../../lib/location/gazetteer';
-import { isNearUser, nearFilterOf } from '../../../lib/location/near';
+import { HOME_SOURCE, isNearUser, isPlacedAtHome, nearFilterOf } from '../../../lib/location/near';
 import { resolveFeedEvents } from '../../../lib/location/resolve';
 import type { FeedConfig, FeedHome } from '../../../lib/settings';
-import { CAEN, loadTestGazetteer } from './load-gazetteer';
+import { CAEN as CAEN_TOWN, loadTestGazetteer } from './load-gazetteer';
+
+const CAEN = { ...CAEN_TOWN, geonameId: 3029241, region: 'Normandie' };
 import { makeEvent } from './make-event';
 
 let gazetteer: Gazetteer;
