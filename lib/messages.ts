@@ -3,7 +3,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { FeedFormat, MeetupEvent } from './events';
-import type { FeedConfig, FeedFormatSetting } from './settings';
+import type { FeedConfig, FeedFormatSetting, FeedHome } from './settings';
 import type { DiscoveredFeed } from './discover/types';
 import type { SuggestedGroups } from './directory/directory-schema';
 import type { FeedProblemCode, FeedProblemParams } from './feed-problem';
@@ -18,6 +18,10 @@ export interface FeedPreview {
   format: FeedFormat | null;
   title: string | null;
   eventCount: number;
+  /** Upcoming events the popup would list as near the user; null until a city is chosen. */
+  nearCount?: number | null;
+  /** Where the feed's group meets, as learned from these events (lib/location/feed-home.ts). */
+  home?: FeedHome | null;
   /** The next three upcoming events. */
   next: MeetupEvent[];
   warnings: string[];
@@ -41,6 +45,15 @@ export interface CityMatch {
   population: number;
 }
 
+export interface NewFeedData {
+  url: string;
+  name?: string;
+  format?: FeedFormatSetting;
+  timeZone?: string | null;
+  /** Where the group meets, when known (a group from the directory). */
+  home?: FeedHome | null;
+}
+
 export interface ProtocolMap {
   /** Refresh every enabled feed now (ignores schedules and backoff). */
   refreshAll(): RefreshSummary;
@@ -48,7 +61,9 @@ export interface ProtocolMap {
   /** Fetch and parse a URL without saving anything; the options page shows the preview. */
   testFeed(data: { url: string; format?: FeedFormatSetting; timeZone?: string | null }): FeedPreview;
   /** Add a feed (the page has already asked for the origin's permission) and sync it. */
-  addFeed(data: { url: string; name?: string; format?: FeedFormatSetting; timeZone?: string | null; allEventsLocal?: boolean }): FeedConfig;
+  addFeed(data: NewFeedData): FeedConfig;
+  /** Several feeds in one go ("Add all" of the local groups); those already in the list are skipped. */
+  addFeeds(data: { feeds: NewFeedData[] }): FeedConfig[];
   /** Mark events seen in the popup; no ids = every upcoming event near the user. */
   markSeen(data: { ids?: string[] }): void;
   /** Gazetteer look-ups: the pages never load the gazetteer themselves. */

@@ -39,7 +39,8 @@ export function popupIndexKey(settings: Settings, feeds: readonly FeedConfig[], 
     city ? [city.lat, city.lon] : null,
     settings.radiusKm,
     settings.includeOnline,
-    feeds.map((feed) => [feed.id, feed.enabled, feed.allEventsLocal]),
+    // The home places a feed's events without a usable place: a new home changes which are near.
+    feeds.map((feed) => [feed.id, feed.enabled, feed.home ? [feed.home.lat, feed.home.lon] : null]),
   ]);
 }
 
@@ -57,7 +58,7 @@ export interface PopupIndexInput {
 /** The first `size` upcoming events near the user, in the popup's order, and every feed's status line. */
 export function buildPopupIndex(input: PopupIndexInput): PopupIndex {
   const { zone, now } = input;
-  const filter = nearFilterOf(input.settings, input.feeds);
+  const filter = nearFilterOf(input.settings);
   const upcoming: { event: MeetupEvent; startMs: number }[] = [];
   for (const feed of input.feeds) {
     if (!feed.enabled) continue;

@@ -4,18 +4,22 @@
  * storage only in the first case.
  */
 import { canonicalTimeZone } from './time';
+import { homeOfAllEventsLocal } from './migrations/feeds-v2';
 import {
   DEFAULT_SETTINGS,
   MAX_REFRESH_MINUTES,
   MIN_REFRESH_MINUTES,
   type FeedConfig,
   type FeedFormatSetting,
+  type FeedHome,
+  type FeedHomeSource,
   type Settings,
   type UserCity,
 } from './settings';
 
 export const SETTINGS_FILE_FORMAT = 'local-meetups-settings';
-export const SETTINGS_FILE_VERSION = 1;
+/** 2: feeds carry a home instead of the "all events local" tick (version 1 files still import). */
+export const SETTINGS_FILE_VERSION = 2;
 
 export interface SettingsFile {
   format: typeof SETTINGS_FILE_FORMAT;
@@ -159,7 +163,21 @@ function checkSettings(c: Checker, value: unknown): Settings | undefined {
   };
 }
 
-function checkFeed(c: Checker, value: unknown, path: string): FeedConfig | undefined {
+const HOME_SOURCES: readonly FeedHomeSource[] = ['directory', 'learned', 'user'];
+
+function checkHome(c: Checker, value: unknown, path: string): FeedHome | undefined {
+  if (!isObject(value)) return c.fail(path, 'wrongType');
+  const city = c.required(value, 'city', `${path}.city`, c.string);
+  if (city !== undefined && !city.trim()) c.fail(`${path}.city`, 'badValue');
+  const country = c.required(value, 'country', `${path}.country`, c.string);
+  const lat = c.required(value, 'lat', `${path}.lat`, c.number(-90, 90));
+  const lon = c.required(value, 'lon', `${path}.lon`, c.number(-180, 180));
+  const source = c.optional(value, 'source', `${path}.source`, 'user' as FeedHomeSource, c.oneOf(HOME_SOURCES));
+  if (city === undefined || country === undefined || lat === undefined || lon === undefined) return undefined;
+  return { city: city.trim(), country, lat, lon, source };
+}
+
+function checkFeed(c: Checker, value: unknown, path: string, city: UserCity | null): FeedConfig | undefined {
   if (!isObject(value)) return c.fail(path, 'wrongType');
   const id = c.required(value, 'id', `${path}.id`, c.string);
   if (id !== undefined && !id.trim()) c.fail(`${path}.id`, 'badValue');
@@ -168,11 +186,24 @@ function checkFeed(c: Checker, value: unknown, path: string): FeedConfig | undef
   const format = c.optional(value, 'format', `${path}.format`, 'auto' as FeedFormatSetting, c.oneOf(FEED_FORMATS));
   const enabled = c.optional(value, 'enabled', `${path}.enabled`, true, c.boolean);
   const timeZone = c.optional(value, 'timeZone', `${path}.timeZone`, null, c.nullable(c.timeZone));
+  // A version 1 file's tick maps as the stored feeds' migration maps it (lib/migrations/feeds-v2.ts).
   const allEventsLocal = c.optional(value, 'allEventsLocal', `${path}.allEventsLocal`, false, c.boolean);
+  const home = c.optional(value, 'home', `${path}.home`, null, c.nullable((home, at) => checkHome(c, home, at)));
+  const learnHome = c.optional(value, 'learnHome', `${path}.learnHome`, true, c.boolean);
   const addedAt = c.optional(value, 'addedAt', `${path}.addedAt`, '', c.string);
   if (addedAt && Number.isNaN(Date.parse(addedAt))) c.fail(`${path}.addedAt`, 'badValue');
   if (id === undefined || url === undefined) return undefined;
-  return { id, url, name, format, enabled, timeZone: timeZone ?? null, allEventsLocal, addedAt: addedAt || new Date(0).toISOString() };
+  return {
+    id,
+    url,
+    name,
+    format,
+    enabled,
+    timeZone: timeZone ?? null,
+    home: home ?? homeOfAllEventsLocal(allEventsLocal, city),
+    ...(learnHome ? {} : { learnHome: false }),
+    addedAt: addedAt || new Date(0).toISOString(),
+  };
 }
 
 /** Parses and validates a file's text. Never throws. */
@@ -200,7 +231,7 @@ export function validateSettingsFile(input: unknown): ImportResult {
     if (rawFeeds.length > MAX_FEEDS) c.fail('feeds', 'tooMany');
     const ids = new Set<string>();
     rawFeeds.slice(0, MAX_FEEDS).forEach((raw, index) => {
-      const feed = checkFeed(c, raw, `feeds[${index}]`);
+      const feed = checkFeed(c, raw, `feeds[${index}]`, settings?.city ?? null);
       if (!feed) return;
       if (ids.has(feed.id)) c.fail(`feeds[${index}].id`, 'duplicate');
       ids.add(feed.id);

@@ -54,6 +54,19 @@ export const PAGE_HINT_ORIGINS = ['http://*/*', 'https://*/*'];
 export const MIN_REFRESH_MINUTES = 15;
 export const MAX_REFRESH_MINUTES = 24 * 60;
 
+/** Who said where a feed's group meets: the groups directory, its own placed events, or the user. */
+export type FeedHomeSource = 'directory' | 'learned' | 'user';
+
+export interface FeedHome {
+  /** Town name (the gazetteer's, or the directory's). */
+  city: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  lat: number;
+  lon: number;
+  source: FeedHomeSource;
+}
+
 export type FeedFormatSetting = 'auto' | 'ical' | 'json' | 'html';
 
 export interface FeedConfig {
@@ -65,8 +78,13 @@ export interface FeedConfig {
   enabled: boolean;
   /** Zone for floating times of this feed; null = the city's zone. */
   timeZone: string | null;
-  /** A local group whose LOCATION is only a venue name: keep every event. */
-  allEventsLocal: boolean;
+  /**
+   * Where the group meets (lib/location/feed-home.ts): its events that name no place, or only a venue the
+   * gazetteer cannot place, are taken to be there. Null: such events are not shown as near.
+   */
+  home: FeedHome | null;
+  /** False once the user cleared the home by hand: the feed then learns none from its events. Absent = true. */
+  learnHome?: boolean;
   /** ISO instant. */
   addedAt: string;
 }

@@ -8,6 +8,7 @@
 import { storage, type StorageItemKey, type WxtStorageItem, type WxtStorageItemOptions } from 'wxt/utils/storage';
 import type { MeetupEvent } from './events';
 import { migrateFeedDataToV2 } from './migrations/feed-data-v2';
+import { migrateFeedsToV2 } from './migrations/feeds-v2';
 import { migrateNotifiedToV2, type NotifiedV2 } from './migrations/notified-v2';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from './settings';
 import { compactEvent, expandEvent, type StoredEvent } from './stored-events';
@@ -95,9 +96,18 @@ export const settingsItem = lazyItem<Settings>('local:settings', {
   version: 1,
 });
 
+export const FEEDS_VERSION = 2;
+export const feedsMigrations = {
+  // The user's city is read raw: the settings item has no migration to wait for.
+  2: async (old: unknown) => {
+    const settings = await storage.getItem<Settings>('local:settings');
+    return migrateFeedsToV2(old, settings?.city ?? null);
+  },
+};
 export const feedsItem = lazyItem<FeedConfig[]>('local:feeds', {
   fallback: [],
-  version: 1,
+  version: FEEDS_VERSION,
+  migrations: feedsMigrations,
 });
 
 /** What `local:feed:<feedId>` holds since v2: events compacted (lib/stored-events.ts). */

@@ -35,6 +35,13 @@ export interface FixtureServer {
   /** `http://127.0.0.1:<port>` */
   origin: string;
   port: number;
+  /**
+   * A groups directory (schema version 2) whose feeds are this server's sample feeds, for the "Directory address"
+   * setting: groups in and around Caen, and one in Berlin. Its `version` is today, so it is never older than the
+   * bundled directory.
+   */
+  directoryUrl: string;
+  directoryStats(): { requests: number };
   /** URL of a sample feed; `copy` gives the n-th independent copy (its own key `<key>@<n>`, own counters). */
   url(key: string, copy?: number): string;
   /**
@@ -112,6 +119,36 @@ function generatedTemplate(count: number, seed: number): string {
   return `[${events.join(',\n')}]`;
 }
 
+/** Where each directory group meets; the feeds are the sample feeds of the same key. */
+const DIRECTORY_GROUPS = [
+  { key: 'rladies-caen', name: 'R-Ladies Caen', city: 'Caen', country: 'FR', lat: 49.1829, lon: -0.3707, platform: 'meetup', format: 'ical', tags: ['r', 'data-science'] },
+  { key: 'caen-js', name: 'Caen.js', city: 'Caen', country: 'FR', lat: 49.1868, lon: -0.3586, platform: 'meetup', format: 'ical', tags: ['javascript', 'web'] },
+  { key: 'python-herouville', name: 'Python Normandie', city: 'Hérouville-Saint-Clair', country: 'FR', lat: 49.2044, lon: -0.3253, platform: 'gancio', format: 'json', tags: ['python'] },
+  { key: 'berlin-tech', name: 'Berlin Tech Community', city: 'Berlin', country: 'DE', lat: 52.5244, lon: 13.4105, platform: 'other', format: 'html', tags: ['community'] },
+] as const;
+
+function fixtureDirectory(origin: string, version: string): unknown {
+  return {
+    schemaVersion: 2,
+    version,
+    groups: DIRECTORY_GROUPS.map((group) => {
+      const feed = SAMPLE_FEEDS.find((f) => f.key === group.key)!;
+      return {
+        name: group.name,
+        city: group.city,
+        country: group.country,
+        coordinates: { lat: group.lat, lon: group.lon },
+        feedUrl: `${origin}${feed.path}`,
+        format: group.format,
+        platform: group.platform,
+        homepage: null,
+        tags: [...group.tags],
+        sources: [{ name: 'Local Meetups test fixtures', url: `${origin}/`, licence: 'CC-BY-4.0' }],
+      };
+    }),
+  };
+}
+
 export async function startFixtureServer(options: FixtureServerOptions = {}): Promise<FixtureServer> {
   const now = options.now ?? Date.now;
   const templates = new Map<string, string>();
@@ -144,7 +181,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     name: `Generated feed ${seed} (${count} events)`,
     contentType: 'application/ld+json; charset=utf-8',
     demo: false,
-    allEventsLocal: false,
+    home: null,
   });
 
   const route = (pathname: string): { feed: SampleFeed; key: string } | null => {
@@ -160,6 +197,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
   };
 
   const hanging = new Set<ServerResponse>();
+  let directoryRequests = 0;
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -170,6 +208,13 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
           (f) => `<li><a href="${f.path}">${f.name}</a> (${f.file})</li>`,
         ).join('')}</ul>`,
       );
+      return;
+    }
+    if (url.pathname === '/directory/groups.json') {
+      directoryRequests++;
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' });
+      res.end(JSON.stringify(fixtureDirectory(origin, new Date(now()).toISOString().slice(0, 10))));
       return;
     }
     const match = route(url.pathname);
@@ -269,6 +314,8 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
   return {
     origin,
     port,
+    directoryUrl: `${origin}/directory/groups.json`,
+    directoryStats: () => ({ requests: directoryRequests }),
     generatedUrl(count, seed) {
       return `${origin}/generated/${count}/${seed}.jsonld`;
     },

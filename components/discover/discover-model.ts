@@ -6,9 +6,9 @@
 import { batch, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import type { DiscoveredFeed } from '../../lib/discover/types';
-import type { SuggestedGroup, SuggestedGroups } from '../../lib/directory/directory-schema';
-import { sendMessage } from '../../lib/messages';
-import type { FeedConfig, FeedFormatSetting } from '../../lib/settings';
+import type { DirectoryGroup, SuggestedGroup, SuggestedGroups } from '../../lib/directory/directory-schema';
+import { sendMessage, type NewFeedData } from '../../lib/messages';
+import type { FeedConfig, FeedHome } from '../../lib/settings';
 import { originPattern } from '../../lib/origin-pattern';
 
 export interface DiscoverDeps {
@@ -20,7 +20,9 @@ export interface DiscoverDeps {
   requestOrigin(origin: string): Promise<boolean>;
   /** The same for several sites in one prompt. */
   requestOrigins(origins: string[]): Promise<boolean>;
-  addFeed(data: { url: string; name?: string; format?: FeedFormatSetting }): Promise<FeedConfig>;
+  addFeed(data: NewFeedData): Promise<FeedConfig>;
+  /** Several feeds in one write; those already added are skipped. */
+  addFeeds(feeds: NewFeedData[]): Promise<FeedConfig[]>;
 }
 
 export const browserDiscoverDeps: DiscoverDeps = {
@@ -33,6 +35,7 @@ export const browserDiscoverDeps: DiscoverDeps = {
   requestOrigin: (origin) => browser.permissions.request({ origins: patternsOf([origin]) }),
   requestOrigins: (origins) => browser.permissions.request({ origins: patternsOf(origins) }),
   addFeed: (data) => sendMessage('addFeed', data),
+  addFeeds: (feeds) => sendMessage('addFeeds', { feeds }),
 };
 
 function patternsOf(origins: string[]): string[] {
@@ -57,7 +60,8 @@ function createAdder(deps: DiscoverDeps) {
   const set = (url: string, state: AddState) => (states.value = { ...states.value, [url]: state });
   return {
     states,
-    add(url: string, name: string | null, format: FeedFormatSetting): Promise<boolean> {
+    add(data: NewFeedData): Promise<boolean> {
+      const { url } = data;
       const origin = originOf(url);
       if (!origin || states.value[url] === 'adding' || states.value[url] === 'added') return Promise.resolve(false);
       let request: Promise<boolean>;
@@ -75,7 +79,7 @@ function createAdder(deps: DiscoverDeps) {
             return false;
           }
           try {
-            await deps.addFeed({ url, name: name ?? undefined, format });
+            await deps.addFeed(data);
             set(url, 'added');
             return true;
           } catch {
@@ -123,7 +127,7 @@ async function scan(): Promise<void> {
     /** Call straight from the click handler. */
     add(feed: DiscoveredFeed): Promise<boolean> {
       const name = feed.preview.title ?? feed.title;
-      return adder.add(feed.url, name, feed.format);
+      return adder.add({ url: feed.url, name: name ?? undefined, format: feed.format });
     },
 
     /**
@@ -160,6 +164,15 @@ export function createSuggestedGroupsModel(deps: DiscoverDeps = browserDiscoverD
   const answer = signal<SuggestedGroups | null>(null);
   const adder = createAdder(deps);
 
+  /** The groups "Add all" would add: listed, not in the feeds yet, not being added. */
+  function addable(): SuggestedGroup[] {
+    const states = adder.states.value;
+    return (answer.value?.groups ?? []).filter((suggestion) => {
+      const state = states[suggestion.group.feedUrl];
+      return !suggestion.alreadyAdded && state !== 'added' && state !== 'adding';
+    });
+  }
+
   return {
     phase,
     answer,
@@ -179,9 +192,60 @@ export function createSuggestedGroupsModel(deps: DiscoverDeps = browserDiscoverD
 
     /** Call straight from the click handler. */
     add(suggestion: SuggestedGroup): Promise<boolean> {
-      return adder.add(suggestion.group.feedUrl, suggestion.group.name, suggestion.group.format);
+      return adder.add(newFeedOf(suggestion.group));
+    },
+
+    addable,
+
+    /**
+     * "Add all": every site the groups need in ONE permission prompt (all Meetup groups share one origin), asked
+     * straight from the click, then one `addFeeds` for all of them. Resolves to the number of feeds added.
+     */
+    addAll(): Promise<number> {
+      const groups = addable();
+      const origins = [...new Set(groups.map((suggestion) => originOf(suggestion.group.feedUrl)))].filter(
+        (origin): origin is string => origin !== null,
+      );
+      if (origins.length === 0) return Promise.resolve(0);
+      let request: Promise<boolean>;
+      try {
+        request = deps.requestOrigins(origins); // first, before any await: the prompt needs the click's gesture
+      } catch {
+        request = Promise.resolve(false);
+      }
+      const markAll = (state: AddState) =>
+        (adder.states.value = { ...adder.states.value, ...Object.fromEntries(groups.map((g) => [g.group.feedUrl, state])) });
+      markAll('adding');
+      return request
+        .catch(() => false)
+        .then(async (granted) => {
+          if (!granted) {
+            markAll('denied');
+            return 0;
+          }
+          try {
+            const added = await deps.addFeeds(groups.map((suggestion) => newFeedOf(suggestion.group)));
+            markAll('added');
+            return added.length;
+          } catch {
+            markAll('failed');
+            return 0;
+          }
+        });
     },
   };
+}
+
+/** A directory group as a feed to add: it knows where its group meets. */
+export function newFeedOf(group: DirectoryGroup): NewFeedData {
+  const home: FeedHome = {
+    city: group.city,
+    country: group.country,
+    lat: group.coordinates.lat,
+    lon: group.coordinates.lon,
+    source: 'directory',
+  };
+  return { url: group.feedUrl, name: group.name, format: group.format, home };
 }
 
 export type SuggestedGroupsModel = ReturnType<typeof createSuggestedGroupsModel>;

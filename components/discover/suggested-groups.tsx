@@ -8,10 +8,20 @@ import { browser } from 'wxt/browser';
 import type { SuggestedGroup } from '../../lib/directory/directory-schema';
 import { settingsItem } from '../../lib/storage';
 import { t } from '../../lib/ui/i18n';
-import { createSuggestedGroupsModel, originOf, type SuggestedGroupsModel } from './discover-model';
+import { createSuggestedGroupsModel, type SuggestedGroupsModel } from './discover-model';
 import { AddButton } from './find-feeds-panel';
 import './discover.css';
 import { originPattern } from '../../lib/origin-pattern';
+
+/** Platform names are the services' own; only a group's own site is described. */
+const PLATFORM_NAMES: Record<string, string> = { meetup: 'Meetup', luma: 'Luma', gancio: 'Gancio', mobilizon: 'Mobilizon' };
+
+/** Chips past this are left out: a row stays two lines high in the 400 px popup. */
+const MAX_TAGS = 4;
+
+export function platformLabel(platform: string): string {
+  return PLATFORM_NAMES[platform] ?? t('groupsPlatformOther');
+}
 
 function GroupRow({ suggestion, model }: { suggestion: SuggestedGroup; model: SuggestedGroupsModel }): JSX.Element {
   const { group } = suggestion;
@@ -21,13 +31,25 @@ function GroupRow({ suggestion, model }: { suggestion: SuggestedGroup; model: Su
         <span class="discover-name">{group.name}</span>
         <span class="discover-meta">
           {group.city} · {t('groupsDistance', String(Math.round(suggestion.distanceKm)))}
-          {group.tags.length > 0 && <> · {group.tags.join(', ')}</>}
+          {group.homepage && (
+            <>
+              {' · '}
+              <a href={group.homepage} target="_blank" rel="noopener noreferrer">
+                {t('groupsHomepage')}
+              </a>
+            </>
+          )}
         </span>
-        {group.homepage && (
-          <a class="discover-url" href={group.homepage} target="_blank" rel="noopener noreferrer">
-            {t('groupsHomepage')}
-          </a>
-        )}
+        <ul class="discover-chips" aria-label={t('groupsTagsLabel')}>
+          <li class="chip chip-platform" data-platform={group.platform}>
+            {platformLabel(group.platform)}
+          </li>
+          {group.tags.slice(0, MAX_TAGS).map((tag) => (
+            <li key={tag} class="chip">
+              {tag}
+            </li>
+          ))}
+        </ul>
       </div>
       <AddButton
         state={model.addStates.value[group.feedUrl]}
@@ -36,6 +58,21 @@ function GroupRow({ suggestion, model }: { suggestion: SuggestedGroup; model: Su
         onAdd={() => void model.add(suggestion)}
       />
     </li>
+  );
+}
+
+/** "Add all (N)": one permission prompt for every site, then the groups are added together. */
+function AddAllButton({ model }: { model: SuggestedGroupsModel }): JSX.Element | null {
+  const addable = model.addable();
+  const states = Object.values(model.addStates.value);
+  const adding = states.includes('adding');
+  if (addable.length < 2 && !adding) return null;
+  return (
+    <p class="discover-add-all">
+      <button type="button" class="button primary" disabled={adding} onClick={() => void model.addAll()}>
+        {adding ? t('discoverAdding') : t('groupsAddAll', String(addable.length))}
+      </button>
+    </p>
   );
 }
 
@@ -102,8 +139,14 @@ function DirectoryUrlField({ onSaved }: { onSaved: () => void }): JSX.Element {
   );
 }
 
+const FIRST_GROUPS = 10;
+const FIRST_GROUPS_COMPACT = 5;
+const MORE_GROUPS = 20;
+
 export function SuggestedGroups({ model: given, compact = false }: { model?: SuggestedGroupsModel; compact?: boolean }): JSX.Element | null {
   const model = useMemo(() => given ?? createSuggestedGroupsModel(), [given]);
+  // A big city lists dozens of groups: the closest first, the rest on demand.
+  const [shown, setShown] = useState(compact ? FIRST_GROUPS_COMPACT : FIRST_GROUPS);
   useEffect(() => {
     void model.load();
     // Suggestions follow the city and radius the user sets on the same page.
@@ -129,12 +172,18 @@ export function SuggestedGroups({ model: given, compact = false }: { model?: Sug
             : t('groupsNone', [String(answer.radiusKm), answer.city])}
         </p>
       )}
+      {groups.length > 0 && <AddAllButton model={model} />}
       {groups.length > 0 && (
         <ul class="discover-list" aria-label={t('groupsListLabel')}>
-          {groups.map((suggestion) => (
+          {groups.slice(0, shown).map((suggestion) => (
             <GroupRow key={suggestion.group.feedUrl} suggestion={suggestion} model={model} />
           ))}
         </ul>
+      )}
+      {groups.length > shown && (
+        <button type="button" class="button subtle discover-more" onClick={() => setShown(shown + MORE_GROUPS)}>
+          {t('showMore', String(Math.min(MORE_GROUPS, groups.length - shown)))}
+        </button>
       )}
       {!compact && answer && (
         <p class="hint discover-source">

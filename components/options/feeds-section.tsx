@@ -2,11 +2,13 @@
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { eventStartDayKey, formatEventTime, formatRelativeTime, shortDate } from '../../lib/format';
+import type { FeedPreview } from '../../lib/messages';
 import type { FeedConfig } from '../../lib/settings';
 import { canonicalTimeZone, systemTimeZone } from '../../lib/time';
 import { feedProblemText } from '../../lib/ui/feed-problem-text';
 import { t, tn, type MessageKey } from '../../lib/ui/i18n';
 import { hostOf } from '../../lib/ui/popup-model';
+import { FeedHomeField } from './feed-home-field';
 import { useOptions } from './options-context';
 
 const ADD_ERRORS: Record<string, MessageKey> = {
@@ -28,6 +30,20 @@ const FORMAT_NAMES: Record<string, string> = {
 
 function formatName(format: string | null): string {
   return format ? (FORMAT_NAMES[format] ?? format) : '—';
+}
+
+/** How many of the tested feed's events the popup would list, and where its group meets when that is clear. */
+function PreviewNear({ preview }: { preview: FeedPreview }): JSX.Element {
+  const { model } = useOptions();
+  const { city, radiusKm } = model.settings.value;
+  return (
+    <p class="preview-near" data-testid="preview-near">
+      {preview.nearCount !== null && preview.nearCount !== undefined && city
+        ? tn('previewNear', preview.nearCount, [radiusKm, city.name])
+        : t('previewNoCity')}
+      {preview.home && <> · {t('previewHome', preview.home.city)}</>}
+    </p>
+  );
 }
 
 function AddFeed(): JSX.Element {
@@ -74,6 +90,7 @@ function AddFeed(): JSX.Element {
               <p>
                 <strong>{t('feedDetected', formatName(preview.format))}</strong> · {tn('eventCount', preview.eventCount)}
               </p>
+              <PreviewNear preview={preview} />
               {preview.next.length > 0 ? (
                 <ul class="preview-events">
                   {preview.next.slice(0, 3).map((event) => {
@@ -109,14 +126,6 @@ function AddFeed(): JSX.Element {
                 value={model.feedName.value}
                 onInput={(e) => (model.feedName.value = e.currentTarget.value)}
               />
-              <label class="check">
-                <input
-                  type="checkbox"
-                  checked={model.feedAllLocal.value}
-                  onChange={(e) => (model.feedAllLocal.value = e.currentTarget.checked)}
-                />
-                {t('feedAllLocal')}
-              </label>
               <div class="inline">
                 <button
                   type="button"
@@ -213,14 +222,7 @@ function FeedRow({ feed, zones }: { feed: FeedConfig; zones: string[] }): JSX.El
         <p class="hint" id={`zone-hint-${feed.id}`}>
           {t('feedZoneHint')}
         </p>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={feed.allEventsLocal}
-            onChange={(e) => void model.updateFeed(feed.id, { allEventsLocal: e.currentTarget.checked })}
-          />
-          {t('feedAllLocal')}
-        </label>
+        <FeedHomeField feed={feed} />
       </details>
       <div class="inline feed-actions">
         <button

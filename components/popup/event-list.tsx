@@ -9,6 +9,7 @@ import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { dayLabel, formatDistance, formatEventTime } from '../../lib/format';
 import { t } from '../../lib/ui/i18n';
+import { isPlacedAtHome } from '../../lib/location/near';
 import { venueName, type EventItem } from '../../lib/ui/popup-model';
 import { Icon } from '../icons';
 import { usePopup } from './popup-context';
@@ -36,6 +37,11 @@ export function EventTags({ item }: { item: EventItem }): JSX.Element {
     <span class="tags">
       {event.status === 'cancelled' && <span class="tag tag-cancelled">{t('tagCancelled')}</span>}
       {event.online && <span class="tag tag-online">{t('tagOnline')}</span>}
+      {isPlacedAtHome(event) && (
+        <span class="tag tag-place" title={t('placeNotGivenTitle', event.resolved?.city ?? '')}>
+          {t('tagPlaceNotGiven')}
+        </span>
+      )}
       {item.isNew && <span class="tag tag-new">{t('tagNew')}</span>}
     </span>
   );

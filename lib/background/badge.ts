@@ -40,7 +40,7 @@ export function badgeText(count: number): string {
 /** Events the badge counts, by mode. */
 export function countedEvents(view: StoredView, seen: ReadonlySet<string>, now: number): MeetupEvent[] {
   const zone = userZone(view.settings);
-  const filter = nearFilterOf(view.settings, view.feeds);
+  const filter = nearFilterOf(view.settings);
   return enabledEvents(view).filter((event) => {
     if (event.status === 'cancelled' || isEventOver(event, zone, now) || !isNearUser(event, filter)) return false;
     if (view.settings.badgeMode === 'week') return eventStartInstant(event, zone) < now + WEEK_MS;

@@ -14,7 +14,7 @@ export type ParseFeed = (
 
 export interface ResolveContext {
   city: UserCity | null;
-  feed: Pick<FeedConfig, 'id' | 'allEventsLocal'> | null;
+  feed: Pick<FeedConfig, 'id' | 'home'> | null;
 }
 
 /** Sets `event.resolved` on each event (lib/location). */

@@ -18,6 +18,7 @@ export interface Handlers {
   refreshFeed(data: Data<'refreshFeed'>): Promise<RefreshSummary>;
   testFeed(data: Data<'testFeed'>): Promise<FeedPreview>;
   addFeed(data: Data<'addFeed'>): Promise<FeedConfig>;
+  addFeeds(data: Data<'addFeeds'>): Promise<FeedConfig[]>;
   markSeen(data: Data<'markSeen'>): Promise<void>;
   searchCities(data: Data<'searchCities'>): Promise<CityMatch[]>;
   nearestCity(data: Data<'nearestCity'>): Promise<CityMatch | null>;
@@ -25,7 +26,54 @@ export interface Handlers {
 
 export const PREVIEW_EVENTS = 3;
 
+type NewFeed = Data<'addFeed'>;
+
 export function createHandlers(deps: BackgroundDeps, refresher: Refresher): Handlers {
+  /**
+   * Adds feeds in ONE write of the feed list (several writes could each miss the others' feeds) and syncs them
+   * together. A feed already in the list is an error for a single add, skipped in a batch ("Add all").
+   */
+  async function addFeeds(list: readonly NewFeed[], options: { skipExisting: boolean }): Promise<FeedConfig[]> {
+    const feeds = await feedsItem.getValue();
+    const configs: FeedConfig[] = [];
+    /** Feeds added without a name: they take their feed's title (X-WR-CALNAME…) once read. */
+    const unnamed = new Set<string>();
+    const taken = (url: string) => feeds.some((feed) => feed.url === url) || configs.some((feed) => feed.url === url);
+    for (const data of list) {
+      const url = normalizeFeedUrl(data.url);
+      if (taken(url)) {
+        if (options.skipExisting) continue;
+        throw new Error('This feed is already in your list');
+      }
+      let id = deps.randomId();
+      while (feeds.some((feed) => feed.id === id) || configs.some((feed) => feed.id === id)) id = deps.randomId();
+      if (!data.name?.trim()) unnamed.add(id);
+      configs.push({
+        id,
+        url,
+        name: data.name?.trim() || feedHostName(url),
+        format: data.format ?? 'auto',
+        enabled: true,
+        timeZone: data.timeZone ?? null,
+        home: data.home ?? null,
+        addedAt: new Date(deps.now()).toISOString(),
+      });
+    }
+    if (configs.length === 0) return [];
+    await feedsItem.setValue([...feeds, ...configs]);
+    // First sync: FeedState.synced is false, so it announces nothing.
+    await refresher.run({ force: true, feedIds: configs.map((config) => config.id) });
+    const titles = new Map<string, string>();
+    for (const id of unnamed) {
+      const title = (await feedDataItem(id).getValue()).state.title?.trim();
+      if (title) titles.set(id, title);
+    }
+    if (titles.size === 0) return configs;
+    const latest = await feedsItem.getValue();
+    await feedsItem.setValue(latest.map((feed) => (titles.has(feed.id) ? { ...feed, name: titles.get(feed.id)! } : feed)));
+    return configs.map((config) => (titles.has(config.id) ? { ...config, name: titles.get(config.id)! } : config));
+  }
+
   return {
     refreshAll: () => refresher.run({ force: true }),
 
@@ -41,7 +89,7 @@ export function createHandlers(deps: BackgroundDeps, refresher: Refresher): Hand
       }
       const settings = await settingsItem.getValue();
       const result = await readFeed(
-        { id: 'preview', url: normalized, format: format ?? 'auto', timeZone: timeZone ?? null, allEventsLocal: false },
+        { id: 'preview', url: normalized, format: format ?? 'auto', timeZone: timeZone ?? null, home: null },
         settings,
         { etag: null, lastModified: null },
         deps,
@@ -53,43 +101,28 @@ export function createHandlers(deps: BackgroundDeps, refresher: Refresher): Hand
       const now = deps.now();
       const zone = userZone(settings);
       const upcoming = result.parsed.events.filter((event) => !isEventOver(event, zone, now)).sort(compareEvents);
+      const filter = nearFilterOf(settings);
       return {
         ok: true,
         error: null,
         format: result.parsed.format,
         title: result.parsed.title,
         eventCount: upcoming.length,
+        // What the popup would list once the feed is added: a home learned from these events counts.
+        nearCount: settings.city ? upcoming.filter((event) => isNearUser(event, filter)).length : null,
+        home: result.home,
         next: upcoming.slice(0, PREVIEW_EVENTS),
         warnings: result.parsed.warnings,
       };
     },
 
     async addFeed(data) {
-      const url = normalizeFeedUrl(data.url);
-      const feeds = await feedsItem.getValue();
-      if (feeds.some((feed) => feed.url === url)) throw new Error('This feed is already in your list');
-      let id = deps.randomId();
-      while (feeds.some((feed) => feed.id === id)) id = deps.randomId();
-      const name = data.name?.trim();
-      const config: FeedConfig = {
-        id,
-        url,
-        name: name || feedHostName(url),
-        format: data.format ?? 'auto',
-        enabled: true,
-        timeZone: data.timeZone ?? null,
-        allEventsLocal: data.allEventsLocal ?? false,
-        addedAt: new Date(deps.now()).toISOString(),
-      };
-      await feedsItem.setValue([...feeds, config]);
-      // First sync: FeedState.synced is false, so it announces nothing.
-      await refresher.run({ force: true, feedIds: [id] });
-      const title = (await feedDataItem(id).getValue()).state.title?.trim();
-      if (name || !title) return config;
-      const named = { ...config, name: title };
-      const latest = await feedsItem.getValue();
-      await feedsItem.setValue(latest.map((feed) => (feed.id === id ? { ...feed, name: title } : feed)));
-      return named;
+      const [added] = await addFeeds([data], { skipExisting: false });
+      return added!;
+    },
+
+    async addFeeds({ feeds }) {
+      return addFeeds(feeds, { skipExisting: true });
     },
 
     async markSeen({ ids }) {
@@ -98,7 +131,7 @@ export function createHandlers(deps: BackgroundDeps, refresher: Refresher): Hand
       const zone = userZone(view.settings);
       const upcoming = enabledEvents(view).filter((event) => !isEventOver(event, zone, now));
       const stillListed = new Set(upcoming.map((event) => event.id));
-      const filter = nearFilterOf(view.settings, view.feeds);
+      const filter = nearFilterOf(view.settings);
       const marked = ids ?? upcoming.filter((event) => isNearUser(event, filter)).map((event) => event.id);
       // Only ids still listed are kept, so the list never grows past the stored events.
       const seen = (await seenItem.getValue()).filter((id) => stillListed.has(id));

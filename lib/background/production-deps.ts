@@ -10,14 +10,13 @@ import { resolveEvents, usualCountry } from '../location/resolve';
 import type { BackgroundDeps, ResolveEvents } from './deps';
 import { originPattern } from '../origin-pattern';
 
-
 export function createProductionDeps(): BackgroundDeps {
   const getURL = browser.runtime.getURL as (path: string) => string;
   const gazetteer = lazyGazetteer(fetchGazetteerLoader((path) => getURL(path)));
   const getMessage = browser.i18n.getMessage as (key: string, substitutions?: string[]) => string;
 
   const resolve: ResolveEvents = async (events, { city, feed }) => {
-    const context = { gazetteer: await gazetteer(), city, allEventsLocal: feed?.allEventsLocal ?? false };
+    const context = { gazetteer: await gazetteer(), city, home: feed?.home ?? null };
     // Two passes, as the CLI does: the feed's usual country then breaks ties between homonyms.
     const firstPass = await resolveEvents(events, context);
     const feedCountry = usualCountry(firstPass);

@@ -72,24 +72,31 @@ export function createRefresher(deps: SyncDeps & { concurrency?: number }, after
       owned.push(result);
       return result;
     };
-    const thisRun = mapWithConcurrency(selected, deps.concurrency ?? DEFAULT_CONCURRENCY, async (feed) => {
-      const result = await task(feed);
-      done += 1;
-      await writeStatus(true);
-      return result;
-    });
-    runs.push(thisRun);
+    // What `idle()` waits for is the whole run, its afterRun included: a promise that settles before the run is
+    // taken off the list would make `idle()` spin on microtasks and starve the storage calls the run still awaits.
+    let finished!: () => void;
+    const whole = new Promise<void>((resolve) => (finished = resolve));
+    runs.push(whole);
     try {
-      const results = await thisRun;
+      const results = await mapWithConcurrency(selected, deps.concurrency ?? DEFAULT_CONCURRENCY, async (feed) => {
+        const result = await task(feed);
+        done += 1;
+        await writeStatus(true);
+        return result;
+      });
       for (const result of results) summary[result.outcome] += 1;
       await afterRun(owned, settings);
     } finally {
-      runs = runs.filter((p) => p !== thisRun);
-      activeRuns -= 1;
-      if (activeRuns === 0) {
-        await writeStatus(false);
-        total = 0;
-        done = 0;
+      try {
+        activeRuns -= 1;
+        if (activeRuns === 0) {
+          await writeStatus(false);
+          total = 0;
+          done = 0;
+        }
+      } finally {
+        runs = runs.filter((p) => p !== whole);
+        finished();
       }
     }
     return summary;

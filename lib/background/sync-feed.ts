@@ -4,7 +4,9 @@
  */
 import { isFeedError } from '../feeds/errors';
 import type { MeetupEvent } from '../events';
-import type { FeedConfig, Settings } from '../settings';
+import type { FeedConfig, FeedHome, Settings } from '../settings';
+import type { CityMatch } from '../messages';
+import { applyFeedHome, nextFeedHome, sameHome } from '../location/feed-home';
 import { feedDataItem, feedsItem, type FeedData, type FeedState } from '../storage';
 import { defaultTimeZoneFor, feedZoneOptions } from '../location/default-zone';
 import { problemOfFeedError } from '../feed-problem';
@@ -26,6 +28,8 @@ export interface SyncDeps extends FetchDeps {
   now: () => number;
   parse: ParseFeed;
   resolve: ResolveEvents;
+  /** The gazetteer town nearest a point: names the home a feed learns. */
+  nearestCity: (lat: number, lon: number) => Promise<CityMatch | null>;
 }
 
 export interface SyncContext {
@@ -43,9 +47,12 @@ export function userZone(settings: Settings): string {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** Fetch + parse + resolve without saving: shared by the sync and the options page's preview. */
+/**
+ * Fetch + parse + resolve without saving: shared by the sync and the options page's preview. The result carries
+ * the feed's home after this read (learned from the events when the feed may learn one) with the events placed.
+ */
 export async function readFeed(
-  config: Pick<FeedConfig, 'id' | 'url' | 'format' | 'timeZone' | 'allEventsLocal'>,
+  config: Pick<FeedConfig, 'id' | 'url' | 'format' | 'timeZone' | 'home' | 'learnHome'>,
   settings: Settings,
   validators: { etag: string | null; lastModified: string | null },
   deps: SyncDeps,
@@ -71,13 +78,16 @@ export async function readFeed(
   }
   let events: MeetupEvent[] = parsed.events;
   const warnings = [...parsed.warnings];
+  let home: FeedHome | null = config.home ?? null;
   try {
     events = await deps.resolve(parsed.events, { city: settings.city, feed: config });
+    home = await nextFeedHome(config, events, (lat, lon) => deps.nearestCity(lat, lon).catch(() => null));
+    events = applyFeedHome(events, home, settings.city);
   } catch {
     // Places are a refinement: the events are still worth keeping without them.
     warnings.push('Could not place the events on the map this time');
   }
-  return { kind: 'parsed' as const, parsed: { ...parsed, events, warnings }, validators: fetched.validators };
+  return { kind: 'parsed' as const, parsed: { ...parsed, events, warnings }, validators: fetched.validators, home };
 }
 
 export async function syncFeed(config: FeedConfig, context: SyncContext, deps: SyncDeps): Promise<FeedSyncResult> {
@@ -91,9 +101,12 @@ export async function syncFeed(config: FeedConfig, context: SyncContext, deps: S
   const nowMs = deps.now();
   let outcome: FeedOutcome;
   let next: FeedData;
+  let home: FeedHome | null = config.home ?? null;
   if (result.kind === 'unchanged') {
     outcome = 'unchanged';
-    const events = pruneEvents(previous.events, nowMs, zone);
+    // The same events may still teach a home (a feed whose home the user asked to learn again).
+    home = await nextFeedHome(config, previous.events, (lat, lon) => deps.nearestCity(lat, lon).catch(() => null));
+    const events = applyFeedHome(pruneEvents(previous.events, nowMs, zone), home, context.settings.city);
     next = {
       state: { ...succeededState(previous.state, result.validators, attemptMs, previous.state.minRefreshMinutes), eventCount: events.length },
       events,
@@ -101,6 +114,7 @@ export async function syncFeed(config: FeedConfig, context: SyncContext, deps: S
   } else if (result.kind === 'parsed') {
     outcome = 'refreshed';
     const { parsed } = result;
+    home = result.home;
     const fitted = fitEventsToBudget(pruneEvents(parsed.events, nowMs, zone), config.id, context.budgetBytes, nowMs, zone);
     const warnings = [...parsed.warnings];
     if (fitted.dropped > 0) {
@@ -138,7 +152,14 @@ export async function syncFeed(config: FeedConfig, context: SyncContext, deps: S
   }
   // A feed removed while it was being fetched must not come back as an orphan item.
   const feeds = await feedsItem.getValue();
-  if (feeds.some((feed) => feed.id === config.id)) await item.setValue(next);
+  const stored = feeds.find((feed) => feed.id === config.id);
+  if (stored) {
+    await item.setValue(next);
+    if (!sameHome(stored.home, home) && sameHome(stored.home, config.home)) {
+      // Only a learned home changes here, and only if the user did not set one meanwhile.
+      await feedsItem.setValue(feeds.map((feed) => (feed.id === config.id ? { ...feed, home } : feed)));
+    }
+  }
   return { feedId: config.id, outcome, previous, next };
 }
 

@@ -28,6 +28,7 @@ import { createRefresher, type Refresher } from './refresh';
 import { dueReminders, nextReminderTime, REMINDER_ALARM, scheduleReminderAlarm } from './reminders';
 import { ensureRefreshAlarm, REFRESH_ALARM, RETRY_ALARM, scheduleRetryAlarm } from './schedule';
 import { nearFilterOf } from '../location/near';
+import { applyFeedHome, feedHomeOf, sameHome } from '../location/feed-home';
 import { findEvent, loadStoredView } from './stored-view';
 import type { FeedSyncResult } from './sync-feed';
 import { userZone } from './sync-feed';
@@ -88,7 +89,7 @@ export function startBackground(deps: BackgroundDeps): BackgroundApi {
       const zone = userZone(view.settings);
       const out: NotificationPlan[] = [];
       const candidates = view.settings.notifyNewEvents
-        ? newEventsOf(results, nearFilterOf(view.settings, view.feeds), now, zone)
+        ? newEventsOf(results, nearFilterOf(view.settings), now, zone)
         : [];
       const recorded = recordNotified(candidates, await notifiedItem.getValue(), now, zone);
       // Persisted before showing: a worker stopped in between misses one rather than repeating it.
@@ -155,7 +156,7 @@ export function startBackground(deps: BackgroundDeps): BackgroundApi {
       const data = await item.getValue();
       if (data.events.length === 0) continue;
       try {
-        const events = await deps.resolve(data.events, { city: settings.city, feed });
+        const events = applyFeedHome(await deps.resolve(data.events, { city: settings.city, feed }), feedHomeOf(feed), settings.city);
         // A refresh that wrote meanwhile already placed its newer events with the new city: keep those.
         const latest = await item.getValue();
         if (latest.state.lastAttempt !== data.state.lastAttempt) continue;
@@ -165,6 +166,18 @@ export function startBackground(deps: BackgroundDeps): BackgroundApi {
       }
     }
     await updateBadge();
+  }
+
+  /** A feed's home changed (set, cleared, learned): its events without a usable place move with it. */
+  async function placeAtHomes(feeds: readonly FeedConfig[]): Promise<void> {
+    await refresher.idle();
+    const { city } = await settingsItem.getValue();
+    for (const feed of feeds) {
+      const item = feedDataItem(feed.id);
+      const data = await item.getValue();
+      const events = applyFeedHome(data.events, feedHomeOf(feed), city);
+      if (events !== data.events) await item.setValue({ state: data.state, events });
+    }
   }
 
   async function onWorkerStart(): Promise<void> {
@@ -205,16 +218,16 @@ export function startBackground(deps: BackgroundDeps): BackgroundApi {
       return feed.enabled && old && feedFetchKey(old) !== feedFetchKey(feed);
     });
     const reEnabled = next.filter((feed) => feed.enabled && before.get(feed.id)?.enabled === false).map((feed) => feed.id);
-    const localityChanged = next.filter((feed) => {
+    const homeChanged = next.filter((feed) => {
       const old = before.get(feed.id);
-      return old && old.allEventsLocal !== feed.allEventsLocal;
+      return old && !sameHome(feedHomeOf(old), feedHomeOf(feed));
     });
     await Promise.all([
       added.length > 0 ? refresher.run({ force: true, feedIds: added }) : null,
       changed.length > 0 ? refresher.run({ force: true, feedIds: changed.map((feed) => feed.id), ignoreValidators: true }) : null,
       reEnabled.length > 0 ? refresher.run({ force: false, feedIds: reEnabled }) : null,
     ]);
-    if (localityChanged.length > 0) await reResolveAll();
+    if (homeChanged.length > 0) await placeAtHomes(homeChanged);
     await updateBadge();
   }
 
@@ -270,6 +283,7 @@ export function startBackground(deps: BackgroundDeps): BackgroundApi {
     onMessage('refreshFeed', ({ data }) => handlers.refreshFeed(data)),
     onMessage('testFeed', ({ data }) => handlers.testFeed(data)),
     onMessage('addFeed', ({ data }) => handlers.addFeed(data)),
+    onMessage('addFeeds', ({ data }) => handlers.addFeeds(data)),
     onMessage('markSeen', ({ data }) => handlers.markSeen(data ?? {})),
     onMessage('searchCities', ({ data }) => handlers.searchCities(data)),
     onMessage('nearestCity', ({ data }) => handlers.nearestCity(data)),

@@ -90,13 +90,14 @@ export async function applyCityFilterForCli(
   gazetteer: Gazetteer,
 ): Promise<CliLocatedEvent[]> {
   const city = filter.city;
-  const ctx = { gazetteer, city, allEventsLocal: filter.allEventsLocal ?? false };
+  // "Every event is local" is the user's city as the feed's home.
+  const home = filter.allEventsLocal ? { city: city.name, country: city.country, lat: city.lat, lon: city.lon, source: 'user' as const } : null;
+  const ctx = { gazetteer, city, home };
   const resolved = await resolveFeedEvents(events, ctx);
   const nearFilter = {
     city,
     radiusKm: filter.radiusKm ?? DEFAULT_SETTINGS.radiusKm,
     includeOnline: filter.includeOnline ?? DEFAULT_SETTINGS.includeOnline,
-    allLocalFeedIds: new Set(filter.allEventsLocal ? events.map((e) => e.feedId) : []),
   };
   return resolved
     .filter((event) => isNearUser(event, nearFilter))

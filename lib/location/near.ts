@@ -4,7 +4,7 @@
  * distances are computed again here against the current city, so changing the city needs no re-parse.
  */
 import type { MeetupEvent } from '../events';
-import type { FeedConfig, Settings, UserCity } from '../settings';
+import type { Settings, UserCity } from '../settings';
 
 const EARTH_RADIUS_KM = 6371.0088;
 
@@ -21,21 +21,22 @@ export interface NearFilter {
   city: Pick<UserCity, 'lat' | 'lon'> | null;
   radiusKm: number;
   includeOnline: boolean;
-  /** Feeds whose every event is local (a group whose LOCATION is only a venue name). */
-  allLocalFeedIds: ReadonlySet<string>;
 }
 
-/** The near-me filter the settings and feeds describe: the one rule for the popup, its index, the badge and notifications. */
-export function nearFilterOf(
-  settings: Pick<Settings, 'city' | 'radiusKm' | 'includeOnline'>,
-  feeds: readonly Pick<FeedConfig, 'id' | 'allEventsLocal'>[],
-): NearFilter {
-  return {
-    city: settings.city,
-    radiusKm: settings.radiusKm,
-    includeOnline: settings.includeOnline,
-    allLocalFeedIds: new Set(feeds.filter((feed) => feed.allEventsLocal).map((feed) => feed.id)),
-  };
+/**
+ * The near-me filter the settings describe: the one rule for the popup, its index, the badge and notifications.
+ * Feeds play no part: an event without a usable place already sits at its feed's home (lib/location/feed-home.ts).
+ */
+export function nearFilterOf(settings: Pick<Settings, 'city' | 'radiusKm' | 'includeOnline'>): NearFilter {
+  return { city: settings.city, radiusKm: settings.radiusKm, includeOnline: settings.includeOnline };
+}
+
+/** The source the resolver gives an event it put at its feed's home (lib/location/feed-home.ts). */
+export const HOME_SOURCE = 'feed' as const;
+
+/** The popup's "place not given": the event named no place the gazetteer knows, so it is shown at its feed's home. */
+export function isPlacedAtHome(event: Pick<MeetupEvent, 'resolved'>): boolean {
+  return event.resolved?.source === HOME_SOURCE;
 }
 
 /** Distance from the user's city to where the event was resolved, or null when unknown. */
@@ -51,8 +52,8 @@ export function eventDistanceKm(event: MeetupEvent, city: NearFilter['city']): n
 /**
  * Issue #3's filter. An event may be in person, online, or both (mixed):
  * - online (reader flag, VirtualLocation, meeting link…): kept when the user includes online events;
- * - in person: kept within the radius (great-circle), or always from an "every event is local" feed;
- * - in person but unplaceable: kept only from such feeds.
+ * - in person: kept within the radius (great-circle); an event placed at its feed's home counts from there;
+ * - in person but unplaceable (from a feed without a home): not kept.
  * With no city chosen yet nothing can be placed, so everything is shown (online per the setting).
  */
 export function isNearUser(event: MeetupEvent, filter: NearFilter): boolean {
@@ -63,6 +64,5 @@ export function isNearUser(event: MeetupEvent, filter: NearFilter): boolean {
   if (online && filter.includeOnline) return true;
   if (!inPerson) return false;
   if (!filter.city) return true;
-  if (filter.allLocalFeedIds.has(event.feedId)) return true;
   return distance !== null && distance <= filter.radiusKm;
 }

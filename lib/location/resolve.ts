@@ -4,9 +4,10 @@
  * Everything is matched against the offline gazetteer: no address ever leaves the machine.
  */
 import type { LocationSource, MeetupEvent, ResolvedLocation } from '../events';
-import type { UserCity } from '../settings';
+import type { FeedHome, UserCity } from '../settings';
+import { homeLocation } from './feed-home';
 import type { Gazetteer, Town } from './gazetteer';
-import { distanceKm } from './near';
+import { distanceKm, HOME_SOURCE } from './near';
 import { normalizeName } from './normalize';
 import { findOnlineMarkers } from './online';
 import { findPostalCodes, postalAgreement, type PostalCode } from './postal';
@@ -18,8 +19,8 @@ export interface ResolveContext {
   city: Pick<UserCity, 'lat' | 'lon' | 'country'> | null;
   /** ISO country most of this feed's events are in, when known. */
   feedCountry?: string | null;
-  /** The feed's "every event is local" setting: an unplaceable event is then put at the user's city. */
-  allEventsLocal?: boolean;
+  /** Where the feed's group meets (lib/location/feed-home.ts): an in-person event placed nowhere is put there. */
+  home?: FeedHome | null;
 }
 
 /** Below this, a text match is too weak to trust (see scoreCandidate for the scale). */
@@ -338,8 +339,10 @@ export async function resolveEventLocation(event: MeetupEvent, ctx: ResolveConte
 
   // 4. Nothing placed it: online only, or somewhere we cannot tell.
   const inPerson = texts.some((t) => normalizeName(t).length > 0) || (!online && !!place);
+  // Named no place, or a venue no town matches: a local group's event is at its home.
+  if (ctx.home && (inPerson || !online)) return homeLocation(ctx.home, ctx.city, online);
   const unplaced: ResolvedLocation = {
-    source: online && !inPerson ? 'online' : ctx.allEventsLocal && inPerson ? 'feed' : 'unresolved',
+    source: online && !inPerson ? 'online' : 'unresolved',
     city: null,
     country: null,
     lat: null,
@@ -378,7 +381,7 @@ export function usualCountry(events: readonly MeetupEvent[]): string | null {
   const counts = new Map<string, number>();
   for (const event of events) {
     const country = event.resolved?.country;
-    if (country && event.resolved?.source !== 'text') counts.set(country, (counts.get(country) ?? 0) + 1);
+    if (country && event.resolved?.source !== 'text' && event.resolved?.source !== HOME_SOURCE) counts.set(country, (counts.get(country) ?? 0) + 1);
   }
   let best: string | null = null;
   let bestCount = 0;

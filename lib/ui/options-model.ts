@@ -55,7 +55,6 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
   // add feed
   const feedUrl = signal('');
   const feedName = signal('');
-  const feedAllLocal = signal(false);
   const addPhase = signal<AddFeedPhase>('idle');
   const preview = signal<FeedPreview | null>(null);
   const previewUrl = signal<string | null>(null);
@@ -193,7 +192,6 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
     batch(() => {
       feedUrl.value = '';
       feedName.value = '';
-      feedAllLocal.value = false;
       preview.value = null;
       previewUrl.value = null;
       addPhase.value = 'idle';
@@ -211,7 +209,6 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
     enabledCount,
     feedUrl,
     feedName,
-    feedAllLocal,
     addPhase,
     preview,
     previewUrl,
@@ -392,7 +389,6 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
           await sendMessage('addFeed', {
             url,
             name: feedName.value.trim() || preview.value?.title || undefined,
-            allEventsLocal: feedAllLocal.value,
           });
           // The feed uses the origin now: nothing to give back.
           testGrant = null;

@@ -188,7 +188,7 @@ export function createPopupModel(options: PopupModelOptions) {
     return items;
   });
 
-  const nearFilter = computed(() => nearFilterOf(settings.value, feeds.value));
+  const nearFilter = computed(() => nearFilterOf(settings.value));
 
   const nearUpcoming = computed(() => upcoming.value.filter((item) => isNearUser(item.event, nearFilter.value)));
   const starredUpcoming = computed(() => upcoming.value.filter((item) => item.starred));

@@ -119,7 +119,7 @@ export default async function benchLocation(): Promise<void> {
   t = performance.now();
   const resolved = await resolveEvents(events, { gazetteer, city, feedCountry: 'FR' });
   const resolveTime = performance.now() - t;
-  const filter = { city, radiusKm: 25, includeOnline: true, allLocalFeedIds: new Set(['feed-3']) };
+  const filter = { city, radiusKm: 25, includeOnline: true };
   t = performance.now();
   const kept = resolved.filter((event) => isNearUser(event, filter));
   const filterTime = performance.now() - t;

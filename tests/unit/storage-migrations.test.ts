@@ -6,9 +6,11 @@ import { storage } from 'wxt/utils/storage';
 import type { MeetupEvent } from '../../lib/events';
 import { migrateFeedDataToV2, type FeedDataV1 } from '../../lib/migrations/feed-data-v2';
 import { expiryFromEventId, migrateNotifiedToV2 } from '../../lib/migrations/notified-v2';
+import { migrateFeedsToV2, type FeedConfigV1 } from '../../lib/migrations/feeds-v2';
 import {
   EMPTY_FEED_STATE,
   feedDataItem,
+  feedsItem,
   NOTIFIED_VERSION,
   notifiedMigrations,
   type NotifiedIds,
@@ -87,5 +89,36 @@ describe('notified ids v1 → v2 (id → expiry)', () => {
       migrations: notifiedMigrations,
     });
     expect(Object.keys(await item.getValue())).toEqual(v1);
+  });
+});
+
+describe('feeds v1 → v2 ("all events local" → a home)', () => {
+  const v1 = fixture<FeedConfigV1[]>('feeds-v1.json');
+  const caen = { geonameId: 3029241, name: 'Caen', region: 'Normandy', country: 'FR', lat: 49.1829, lon: -0.3707, timeZone: 'Europe/Paris' };
+
+  it('gives a ticked feed the user\'s city as a home set by the user; the others get none', () => {
+    const v2 = migrateFeedsToV2(v1, caen);
+    expect(v2.map((feed) => feed.home)).toEqual([{ city: 'Caen', country: 'FR', lat: 49.1829, lon: -0.3707, source: 'user' }, null]);
+    expect(v2[0]).not.toHaveProperty('allEventsLocal');
+    // Everything else is kept as it was.
+    const { allEventsLocal: _, ...rest } = v1[1]!;
+    expect(v2[1]).toEqual({ ...rest, home: null });
+  });
+
+  it('without a city, a ticked feed gets no home (it learns one from its events)', () => {
+    expect(migrateFeedsToV2(v1, null).map((feed) => feed.home)).toEqual([null, null]);
+  });
+
+  it('is idempotent, and reads anything but a list as no feeds', () => {
+    const once = migrateFeedsToV2(v1, caen);
+    expect(migrateFeedsToV2(once, null)).toEqual(once);
+    expect(migrateFeedsToV2(null, caen)).toEqual([]);
+  });
+
+  it('runs when the extension finds v1 feeds in storage, with the stored city', async () => {
+    await fakeBrowser.storage.local.set({ feeds: v1, settings: { city: caen, radiusKm: 25 } });
+    const feeds = await feedsItem.getValue();
+    expect(feeds.map((feed) => [feed.id, feed.home?.city ?? null])).toEqual([['caencamp', 'Caen'], ['nantes-js', null]]);
+    expect((await fakeBrowser.storage.local.get(['feeds$']))['feeds$']).toEqual({ v: 2 });
   });
 });

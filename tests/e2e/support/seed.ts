@@ -32,7 +32,7 @@ export async function addSampleFeeds(
     const config = await session.send<FeedConfig>('addFeed', {
       url: server.url(key, copy),
       name: copy === undefined ? feed.name : `${feed.name} ${copy}`,
-      allEventsLocal: feed.allEventsLocal,
+      home: feed.home,
     });
     added.set(copy === undefined ? key : `${key}@${copy}`, config);
   }

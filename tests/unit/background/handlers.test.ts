@@ -115,8 +115,9 @@ describe('addFeed', () => {
 
   it('keeps the name the user gave, and the feed options', async () => {
     await start();
-    const config = await worker!.handlers.addFeed({ url: URL_A, name: 'JS à Nantes', timeZone: 'Europe/Paris', allEventsLocal: true });
-    expect(config).toMatchObject({ name: 'JS à Nantes', timeZone: 'Europe/Paris', allEventsLocal: true });
+    const home = { city: 'Nantes', country: 'FR', lat: 47.2172, lon: -1.5534, source: 'directory' as const };
+    const config = await worker!.handlers.addFeed({ url: URL_A, name: 'JS à Nantes', timeZone: 'Europe/Paris', home });
+    expect(config).toMatchObject({ name: 'JS à Nantes', timeZone: 'Europe/Paris', home });
   });
 
   it('refuses a feed already in the list', async () => {

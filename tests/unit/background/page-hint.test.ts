@@ -12,7 +12,7 @@ const nothing = page('nothing.html');
 const GLOBAL_TITLE = 'Local Meetups\nNew meetups near you since you last looked: 3';
 
 function feed(url: string, enabled = true): FeedConfig {
-  return { id: url, url, name: url, format: 'auto', enabled, timeZone: null, allEventsLocal: false, addedAt: '2026-11-01T00:00:00Z' };
+  return { id: url, url, name: url, format: 'auto', enabled, timeZone: null, home: null, addedAt: '2026-11-01T00:00:00Z' };
 }
 
 /**

@@ -193,7 +193,7 @@ export function feedConfig(id: string, url: string, extra: Partial<FeedConfig> =
     format: 'auto',
     enabled: true,
     timeZone: null,
-    allEventsLocal: false,
+    home: null,
     addedAt: new Date(T0 - 30 * DAY).toISOString(),
     ...extra,
   };

@@ -12,7 +12,7 @@ const NOW = Date.parse('2026-11-21T10:00:00Z');
 const caen: Settings['city'] = { geonameId: 3029241, name: 'Caen', region: 'Normandie', country: 'FR', lat: 49.18585, lon: -0.35912, timeZone: 'Europe/Paris' };
 
 function feed(url: string): FeedConfig {
-  return { id: url, url, name: url, format: 'auto', enabled: true, timeZone: null, allEventsLocal: false, addedAt: '2026-11-01T00:00:00Z' };
+  return { id: url, url, name: url, format: 'auto', enabled: true, timeZone: null, home: null, addedAt: '2026-11-01T00:00:00Z' };
 }
 
 function preview(eventCount: number, title: string | null = null): FeedPreview {

@@ -8,6 +8,37 @@ import { FindFeedsPanel } from '../../../components/discover/find-feeds-panel';
 import { bundledDirectory } from '../../../lib/directory/bundled-directory';
 import type { DiscoveredFeed } from '../../../lib/discover/types';
 import type { FeedConfig } from '../../../lib/settings';
+import type { DirectoryGroup, SuggestedGroups as SuggestedGroupsAnswer } from '../../../lib/directory/directory-schema';
+import { SuggestedGroups } from '../../../components/discover/suggested-groups';
+
+/** Groups shaped like the generated directory's: Meetup chapters share one origin, a Luma calendar has its own. */
+function group(name: string, slug: string, extra: Partial<DirectoryGroup> = {}): DirectoryGroup {
+  return {
+    name,
+    city: 'New York',
+    country: 'US',
+    coordinates: { lat: 40.7143, lon: -74.006 },
+    feedUrl: `https://www.meetup.com/${slug}/events/ical/`,
+    format: 'ical',
+    platform: 'meetup',
+    homepage: `https://www.meetup.com/${slug}/`,
+    tags: ['r', 'data-science'],
+    sources: [{ name: 'R-Ladies', url: 'https://github.com/rladies/meetupr', licence: 'CC-BY-4.0' }],
+    ...extra,
+  };
+}
+
+function answerOf(count: number, extra: Array<{ group: DirectoryGroup; alreadyAdded?: boolean }> = []): SuggestedGroupsAnswer {
+  const groups = Array.from({ length: count }, (_, i) => ({ group: group(`Group ${i + 1}`, `group-${i + 1}`), distanceKm: i + 0.4, alreadyAdded: false }));
+  return {
+    groups: [...groups, ...extra.map((e, i) => ({ group: e.group, distanceKm: count + i + 0.4, alreadyAdded: e.alreadyAdded ?? false }))],
+    city: 'New York',
+    radiusKm: 25,
+    source: 'downloaded',
+    version: '2026-11-21',
+    error: null,
+  };
+}
 
 const icalFeed: DiscoveredFeed = {
   url: 'https://www.example-asso.fr/evenements/?ical=1',
@@ -55,6 +86,10 @@ function fakeDeps(overrides: Partial<DiscoverDeps> = {}) {
     addFeed: async (data) => {
       calls.push(`add:${data.url}:${data.format}:${data.name}`);
       return { id: 'x', url: data.url } as FeedConfig;
+    },
+    addFeeds: async (feeds) => {
+      calls.push(`addAll:${feeds.map((feed) => `${feed.url}@${feed.home?.city}/${feed.home?.source}`).join(',')}`);
+      return feeds.map((feed, index) => ({ id: `x${index}`, url: feed.url }) as FeedConfig);
     },
     ...overrides,
   };
@@ -121,6 +156,38 @@ describe('discover models', () => {
     ]);
   });
 
+  it('"Add all" asks ONCE for every site the groups need, in the click, then adds them in one go with their homes', async () => {
+    const luma = group('NYC Rust', 'x', { feedUrl: 'https://api.lu.ma/ics/get?entity=calendar&id=cal-abc', platform: 'luma', city: 'Brooklyn', coordinates: { lat: 40.6501, lon: -73.9496 } });
+    const added = group('PyLadies NYC', 'pyladies-nyc');
+    const { deps, calls } = fakeDeps({ suggestGroups: async () => answerOf(2, [{ group: luma }, { group: added, alreadyAdded: true }]) });
+    const model = createSuggestedGroupsModel(deps);
+    await model.load();
+    expect(model.addable()).toHaveLength(3);
+    const adding = model.addAll();
+    // Synchronously, before any await: the prompt needs the click's gesture. Two Meetup groups, one origin.
+    expect(calls.at(-1)).toBe('permissions:https://www.meetup.com,https://api.lu.ma');
+    expect(calls.filter((call) => call.startsWith('permission'))).toHaveLength(1);
+    expect(await adding).toBe(3);
+    expect(calls.at(-1)).toBe(
+      'addAll:https://www.meetup.com/group-1/events/ical/@New York/directory,https://www.meetup.com/group-2/events/ical/@New York/directory,' +
+        'https://api.lu.ma/ics/get?entity=calendar&id=cal-abc@Brooklyn/directory',
+    );
+    expect(model.addStates.value[luma.feedUrl]).toBe('added');
+    expect(model.addable()).toEqual([]);
+  });
+
+  it.each<[string, Partial<DiscoverDeps>, 'denied' | 'failed']>([
+    ['refused', { requestOrigins: async () => false }, 'denied'],
+    ['addFeeds fails', { addFeeds: () => Promise.reject(new Error('storage full')) }, 'failed'],
+  ])('"Add all" %s: every group says so', async (_label, overrides, state) => {
+    const { deps, calls } = fakeDeps({ suggestGroups: async () => answerOf(3), ...overrides });
+    const model = createSuggestedGroupsModel(deps);
+    await model.load();
+    expect(await model.addAll()).toBe(0);
+    expect(Object.values(model.addStates.value)).toEqual([state, state, state]);
+    if (state === 'denied') expect(calls.some((call) => call.startsWith('addAll:'))).toBe(false);
+  });
+
   it.each([
     ['webcal://cal.example/team.ics', 'https://cal.example'],
     ['http://127.0.0.1:8123/feed.ics', 'http://127.0.0.1:8123'],
@@ -171,5 +238,40 @@ describe('FindFeedsPanel', () => {
     });
     expect(calls).toContain('permission:https://www.example-asso.fr');
     expect(root.querySelector(`li[data-feed-url="${icalFeed.url}"] .discover-status`)!.textContent).toBe('discoverAdded');
+  });
+});
+
+describe('SuggestedGroups', () => {
+  let root: HTMLElement;
+  beforeEach(() => {
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation(((key: string, subs?: string[]) =>
+      key === 'localeTag' ? 'en' : subs?.length ? `${key}(${subs.join('|')})` : key) as never);
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockImplementation(() => 'en-US');
+    root = document.createElement('div');
+    document.body.append(root);
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
+
+  it('lists the closest groups first with platform and tag chips, a few at a time, and "Add all (N)"', async () => {
+    const { deps } = fakeDeps({ suggestGroups: async () => answerOf(30, [{ group: group('Own', 'own', { platform: 'other', tags: [] }) }]) });
+    const model = createSuggestedGroupsModel(deps);
+    await act(() => render(<SuggestedGroups model={model} compact />, root));
+    await act(() => vi.waitFor(() => expect(model.phase.value).toBe('ready')));
+    const names = () => [...root.querySelectorAll('.discover-name')].map((el) => el.textContent);
+    expect(names()).toEqual(['Group 1', 'Group 2', 'Group 3', 'Group 4', 'Group 5']);
+    const chips = [...root.querySelectorAll('li.discover-item')[0]!.querySelectorAll('.chip')].map((el) => el.textContent);
+    expect(chips).toEqual(['Meetup', 'r', 'data-science']);
+    expect(root.querySelector('.discover-add-all button')!.textContent).toBe('groupsAddAll(31)');
+    const more = root.querySelector<HTMLButtonElement>('button.discover-more')!;
+    expect(more.textContent).toBe('showMore(20)');
+    await act(() => more.click());
+    expect(names()).toHaveLength(25);
+    await act(() => root.querySelector<HTMLButtonElement>('button.discover-more')!.click());
+    expect(names().at(-1)).toBe('Own');
+    expect([...root.querySelectorAll('li.discover-item')].at(-1)!.querySelector('.chip')!.textContent).toBe('groupsPlatformOther');
+    expect(root.querySelector('button.discover-more')).toBeNull();
   });
 });

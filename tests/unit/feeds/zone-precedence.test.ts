@@ -159,8 +159,8 @@ describe('the other JSON readers take the per-feed zone over the default', () =>
 
 describe('the background passes the per-feed zone and the city zone apart', () => {
   const settings: Settings = { ...DEFAULT_SETTINGS, city: CAEN };
-  const config = (timeZone: string | null): Pick<FeedConfig, 'id' | 'url' | 'format' | 'timeZone' | 'allEventsLocal'> => ({
-    id: 'nyc', url: 'https://calendar.google.com/calendar/ical/nycjs/public/basic.ics', format: 'auto', timeZone, allEventsLocal: false,
+  const config = (timeZone: string | null): Pick<FeedConfig, 'id' | 'url' | 'format' | 'timeZone' | 'home'> => ({
+    id: 'nyc', url: 'https://calendar.google.com/calendar/ical/nycjs/public/basic.ics', format: 'auto', timeZone, home: null,
   });
   const deps = (body: string): SyncDeps => ({
     fetch: async () => new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } }),
@@ -169,6 +169,7 @@ describe('the background passes the per-feed zone and the city zone apart', () =
     now: () => NOW,
     parse: parseFeed,
     resolve: async (events) => events,
+    nearestCity: async () => null,
   });
   const startOf = async (body: string, timeZone: string | null): Promise<[string, string | null] | undefined> => {
     const result = await readFeed(config(timeZone), settings, { etag: null, lastModified: null }, deps(body));

@@ -9,7 +9,6 @@ const filter = (over: Partial<NearFilter> = {}): NearFilter => ({
   city: CAEN,
   radiusKm: 25,
   includeOnline: true,
-  allLocalFeedIds: new Set(['local-group']),
   ...over,
 });
 
@@ -56,9 +55,10 @@ describe('isNearUser', () => {
     ['a mixed event far away, online excluded', makeEvent({ online: true }), { ...PARIS, online: true }, filter({ includeOnline: false }), false],
     ['a mixed event nearby, online excluded', makeEvent({ online: true }), { ...HEROUVILLE, online: true }, filter({ includeOnline: false }), true],
     ['an unresolved venue', makeEvent({ location: 'Le Dôme' }), at(null, null), filter(), false],
-    ['an unresolved venue from an all-local feed', makeEvent({ location: 'Le Dôme', feedId: 'local-group' }), at(null, null, { source: 'feed' }), filter(), true],
-    ['a far event from an all-local feed (the user said every event is local)', makeEvent({ feedId: 'local-group' }), PARIS, filter(), true],
-    ['an online-only event from an all-local feed, online excluded', makeEvent({ online: true, feedId: 'local-group' }), at(null, null, { source: 'online', online: true, inPerson: false }), filter({ includeOnline: false }), false],
+    ['an unresolved venue put at its feed\'s home in Hérouville', makeEvent({ location: 'Le Dôme', feedId: 'local-group' }), { ...HEROUVILLE, source: 'feed' as const, city: 'Hérouville-Saint-Clair' }, filter(), true],
+    ['an unresolved venue put at its feed\'s home in Paris', makeEvent({ location: 'Le Dôme', feedId: 'local-group' }), { ...PARIS, source: 'feed' as const, city: 'Paris' }, filter(), false],
+    ['a far event from a feed with a home here: its own place wins', makeEvent({ feedId: 'local-group' }), PARIS, filter(), false],
+    ['an online-only event from a feed with a home, online excluded', makeEvent({ online: true, feedId: 'local-group' }), at(null, null, { source: 'online', online: true, inPerson: false }), filter({ includeOnline: false }), false],
     ['no city chosen yet: in person shown', makeEvent({}), PARIS, filter({ city: null }), true],
     ['no city chosen yet: online per the setting', makeEvent({ online: true }), at(null, null, { source: 'online', online: true, inPerson: false }), filter({ city: null, includeOnline: false }), false],
   ])('%s → %s', (_label, event, resolved, f, expected) => {

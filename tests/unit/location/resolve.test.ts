@@ -201,10 +201,16 @@ describe('online markers', () => {
   });
 });
 
-describe('all-local feeds', () => {
-  it('an unplaceable venue from an all-local feed is placed "by the feed"', async () => {
-    const resolved = await resolveEventLocation(makeEvent({ location: 'Le Dôme' }), ctx(CAEN, { allEventsLocal: true }));
-    expect(resolved).toMatchObject({ source: 'feed', inPerson: true, lat: null });
+describe('a feed\'s home', () => {
+  const home = { city: 'Hérouville-Saint-Clair', country: 'FR', lat: 49.2044, lon: -0.3253, source: 'directory' as const };
+  it.each([
+    ['a venue no town matches goes home', makeEvent({ location: 'Le Dôme' }), home, { source: 'feed', city: 'Hérouville-Saint-Clair', lat: 49.2044, inPerson: true }],
+    ['an event that names no place goes home', makeEvent({}), home, { source: 'feed', city: 'Hérouville-Saint-Clair', lon: -0.3253 }],
+    ['an online-only event stays online', makeEvent({ location: 'https://meet.google.com/abc-defg-hij' }), home, { source: 'online', lat: null }],
+    ['an event that names its town keeps it', makeEvent({ location: 'Médiathèque, 14400 Bayeux' }), home, { source: 'text', city: 'Bayeux' }],
+    ['without a home, the venue stays unplaced', makeEvent({ location: 'Le Dôme' }), null, { source: 'unresolved', lat: null }],
+  ])('%s', async (_, event, feedHome, expected) => {
+    expect(await resolveEventLocation(event, ctx(CAEN, { home: feedHome }))).toMatchObject(expected);
   });
 });
 

@@ -56,7 +56,7 @@ export function makeFeed(overrides: Partial<FeedConfig> & { id: string }): FeedC
     format: 'auto',
     enabled: true,
     timeZone: null,
-    allEventsLocal: false,
+    home: null,
     addedAt: '2026-11-01T00:00:00Z',
     ...overrides,
   };

@@ -8,7 +8,7 @@ import { onMessage, removeAllMessageListeners } from '../../../lib/messages';
 import { feedDataItem, feedsItem, settingsItem } from '../../../lib/storage';
 import { createOptionsModel, type OptionsModel } from '../../../lib/ui/options-model';
 import { seedStorage } from './fixtures';
-import { flush, installI18n, makeEvent } from './helpers';
+import { flush, installI18n, makeEvent, makeFeed } from './helpers';
 
 let container: HTMLElement;
 let model: OptionsModel | null = null;
@@ -126,6 +126,8 @@ describe('options page', () => {
       format: 'ical',
       title: 'Nantes JUG',
       eventCount: 12,
+      nearCount: 9,
+      home: { city: 'Nantes', country: 'FR', lat: 47.2173, lon: -1.5534, source: 'learned' },
       next: [
         makeEvent({ id: 'n1', title: 'Java 25' }),
         makeEvent({ id: 'n2', title: 'Quarkus' }),
@@ -140,9 +142,49 @@ describe('options page', () => {
     $<HTMLFormElement>('form.add-feed')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     await flush(10);
     expect(text($('.preview p'))).toBe('Format: iCalendar · 12 events');
+    expect(text($('[data-testid=preview-near]'))).toBe('9 of them near you (within 60 km of Nantes) · its group meets in Nantes');
     expect($$('.preview-events li').map((li) => text(li).replace(/^.* (PM|AM) /, ''))).toEqual(['Java 25', 'Quarkus', 'Loom']);
     expect($<HTMLInputElement>('#feed-name')!.value).toBe('Nantes JUG');
     expect(text($('.preview .hint'))).toContain('jug.example.org');
+  });
+
+  it('a feed\'s home: shown with who set it, changed through a town search, cleared, learned again', async () => {
+    const learned = { city: 'Nantes', country: 'FR', lat: 47.2173, lon: -1.5534, source: 'learned' as const };
+    await seedStorage({ feeds: [makeFeed({ id: 'a', name: 'Rust Nantes', home: learned }), makeFeed({ id: 'b', name: 'Ouest Tech' })] });
+    onMessage('searchCities', ({ data }) =>
+      data.query === 'Caen'
+        ? [{ geonameId: 3029241, name: 'Caen', region: 'Normandy', country: 'FR', lat: 49.18585, lon: -0.35912, timeZone: 'Europe/Paris', population: 105512 }]
+        : [],
+    );
+    const refreshed: string[] = [];
+    onMessage('refreshFeed', ({ data }) => {
+      refreshed.push(data.feedId);
+      return { refreshed: 1, unchanged: 0, failed: 0, skipped: 0 };
+    });
+    await mount();
+    const [homeA, homeB] = $$('[data-testid=feed-home]');
+    expect(text(homeA!.querySelector('.feed-home-current'))).toBe('Home town: Nantes, France (learned from its events)');
+    expect(text(homeB!.querySelector('.feed-home-current'))).toBe('Home town: none');
+
+    type($<HTMLInputElement>('#home-b')!, 'Caen');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await flush();
+    const option = homeB!.querySelector<HTMLButtonElement>('.feed-home-results button')!;
+    expect(text(option)).toBe('Caen Normandy, France');
+    option.click();
+    await flush(10);
+    expect((await feedsItem.getValue())[1]?.home).toEqual({ city: 'Caen', country: 'FR', lat: 49.18585, lon: -0.35912, source: 'user' });
+    expect(text($$('[data-testid=feed-home]')[1]!.querySelector('.feed-home-current'))).toBe('Home town: Caen, France (set by you)');
+
+    const clear = [...$$('[data-testid=feed-home]')[0]!.querySelectorAll('button')].find((b) => text(b) === 'Clear the home town')!;
+    clear.click();
+    await flush(10);
+    expect((await feedsItem.getValue())[0]).toMatchObject({ home: null, learnHome: false });
+    const learn = [...$$('[data-testid=feed-home]')[0]!.querySelectorAll('button')].find((b) => text(b) === 'Learn it from the events')!;
+    learn.click();
+    await flush(10);
+    expect((await feedsItem.getValue())[0]).toMatchObject({ home: null, learnHome: true });
+    expect(refreshed).toEqual(['a']);
   });
 
   it('shows a failing feed test as an error and offers no add button', async () => {

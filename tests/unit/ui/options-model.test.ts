@@ -101,7 +101,7 @@ describe('options model', () => {
     }));
     onMessage('addFeed', ({ data }) => {
       added.push(data);
-      return { id: 'new', url: data.url, name: data.name ?? '', format: 'auto', enabled: true, timeZone: null, allEventsLocal: false, addedAt: '' };
+      return { id: 'new', url: data.url, name: data.name ?? '', format: 'auto', enabled: true, timeZone: null, home: null, addedAt: '' };
     });
     const m = await open();
     m.setFeedUrl('webcal://jug.example.org/agenda.ics');
@@ -118,7 +118,7 @@ describe('options model', () => {
     // Synchronously, before any await: the permission prompt needs the click's user gesture.
     expect(requested).toEqual([['https://jug.example.org/*'], ['https://jug.example.org/*']]);
     expect(await adding).toBe(true);
-    expect(added).toEqual([{ url: 'webcal://jug.example.org/agenda.ics', name: 'Nantes JUG', allEventsLocal: false }]);
+    expect(added).toEqual([{ url: 'webcal://jug.example.org/agenda.ics', name: 'Nantes JUG' }]);
     expect(m.preview.value).toBeNull();
     expect(m.feedUrl.value).toBe('');
   });
@@ -207,7 +207,7 @@ describe('options model', () => {
     });
 
     it('is kept once the feed is added, and the Add click asks again without harm', async () => {
-      onMessage('addFeed', ({ data }) => ({ id: 'new', url: data.url, name: '', format: 'auto', enabled: true, timeZone: null, allEventsLocal: false, addedAt: '' }));
+      onMessage('addFeed', ({ data }) => ({ id: 'new', url: data.url, name: '', format: 'auto', enabled: true, timeZone: null, home: null, addedAt: '' }));
       const m = await tested1();
       expect(await m.addTestedFeed()).toBe(true);
       m.dispose();
@@ -305,10 +305,10 @@ describe('options model', () => {
   it('updates one feed without touching the others', async () => {
     await seedStorage();
     const m = await open();
-    await m.updateFeed('b', { name: 'Renamed', timeZone: 'America/Montreal', allEventsLocal: true, enabled: false });
+    await m.updateFeed('b', { name: 'Renamed', timeZone: 'America/Montreal', home: { city: 'Montréal', country: 'CA', lat: 45.5088, lon: -73.5878, source: 'user' as const }, enabled: false });
     const [a, b] = await feedsItem.getValue();
     expect(a?.name).toBe('Rust Nantes');
-    expect(b).toMatchObject({ name: 'Renamed', timeZone: 'America/Montreal', allEventsLocal: true, enabled: false });
+    expect(b).toMatchObject({ name: 'Renamed', timeZone: 'America/Montreal', home: { city: 'Montréal' }, enabled: false });
   });
 
   it('exports a file that imports back; a bad file changes nothing', async () => {

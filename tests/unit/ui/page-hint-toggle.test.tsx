@@ -10,7 +10,7 @@ import { feedsItem, settingsItem } from '../../../lib/storage';
 const BROAD = ['http://*/*', 'https://*/*'];
 
 function feed(url: string): FeedConfig {
-  return { id: url, url, name: url, format: 'auto', enabled: true, timeZone: null, allEventsLocal: false, addedAt: '2026-11-01T00:00:00Z' };
+  return { id: url, url, name: url, format: 'auto', enabled: true, timeZone: null, home: null, addedAt: '2026-11-01T00:00:00Z' };
 }
 
 /**

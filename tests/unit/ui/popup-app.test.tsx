@@ -7,7 +7,7 @@ import { PopupContext } from '../../../components/popup/popup-context';
 import { removeAllMessageListeners } from '../../../lib/messages';
 import { EMPTY_FEED_STATE, feedDataItem, settingsItem, starredItem } from '../../../lib/storage';
 import { createPopupModel, type PopupModel } from '../../../lib/ui/popup-model';
-import { NOW, seedStorage, type SeedOptions } from './fixtures';
+import { NANTES, NOW, seedStorage, type SeedOptions } from './fixtures';
 import { flush, installI18n, makeEvent } from './helpers';
 
 let container: HTMLElement;
@@ -92,6 +92,35 @@ describe('popup', () => {
     expect(text($('.new-count'))).toBe('3 new');
     const allDay = rows.find((row) => row.textContent?.includes('DevFest'))!;
     expect(text(allDay.querySelector('.event-time'))).toBe('Dec 10 – 11');
+  });
+
+  it.each([
+    ['en', 'Place not given'],
+    ['fr', 'Lieu non précisé'],
+  ] as const)('marks an event shown at its feed\'s home "place not given" in the list and the detail (%s)', async (lang, label) => {
+    installI18n(lang);
+    await seedStorage();
+    // As the resolver leaves it: a venue name only, put at the group's town.
+    const atHome = makeEvent({
+      id: 'a|at-home|2026-11-25T18:00:00Z',
+      feedId: 'a',
+      title: 'Rust Nantes: apéro',
+      start: '2026-11-25T18:00:00Z',
+      end: '2026-11-25T20:00:00Z',
+      location: 'Salle 2',
+      resolved: { source: 'feed', city: 'Nantes', country: 'FR', lat: NANTES.lat, lon: NANTES.lon, distanceKm: 0, online: false, inPerson: true },
+    });
+    const data = await feedDataItem('a').getValue();
+    await feedDataItem('a').setValue({ ...data, events: [...data.events, atHome] });
+    await mount(null);
+    const row = $$('.event').find((li) => li.textContent?.includes('Rust Nantes: apéro'))!;
+    expect(text(row.querySelector('.tag-place'))).toBe(label);
+    expect(text(row.querySelector('.event-place'))).toMatch(/^Salle 2 · Nantes/);
+    // Events that give their place carry no such mark.
+    expect($$('.tag-place')).toHaveLength(1);
+    row.querySelector<HTMLButtonElement>('.event-main')!.click();
+    await flush();
+    expect(text($('.detail-scroll .tag-place'))).toBe(label);
   });
 
   it('moves through events with the arrow keys (one tab stop), opens with a click, closes with Escape', async () => {

@@ -97,7 +97,7 @@ describe('popup model', () => {
     await seedStorage();
     const m = await open();
     await feedDataItem('c').setValue({ state: EMPTY_FEED_STATE, events: [makeEvent({ id: 'c1', feedId: 'c', online: true, start: '2026-11-30T18:00:00Z' })] });
-    await feedsItem.setValue([...(await feedsItem.getValue()), { id: 'c', url: 'https://c.example.org/ics', name: '', format: 'auto', enabled: true, timeZone: null, allEventsLocal: false, addedAt: '2026-11-24T00:00:00Z' }]);
+    await feedsItem.setValue([...(await feedsItem.getValue()), { id: 'c', url: 'https://c.example.org/ics', name: '', format: 'auto', enabled: true, timeZone: null, home: null, addedAt: '2026-11-24T00:00:00Z' }]);
     await flush(10);
     expect(ids(m.nearUpcoming.value)).toContain('c1');
     expect(m.nearUpcoming.value.find((item) => item.event.id === 'c1')?.feedName).toBe('c.example.org');

@@ -12,7 +12,7 @@ describe('settings file', () => {
   it('round-trips an export', () => {
     const file = good();
     expect(file.format).toBe('local-meetups-settings');
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(2);
     expect(file.exportedAt).toBe('2026-11-20T08:00:00.000Z');
     expect(parseSettingsFile(JSON.stringify(file))).toEqual({ ok: true, settings, feeds });
   });
@@ -20,15 +20,51 @@ describe('settings file', () => {
   it('fills settings an older file lacks with defaults', () => {
     const file = good();
     delete file.settings.reminderMinutes;
-    delete file.feeds[0].allEventsLocal;
+    delete file.feeds[0].home;
     const result = validateSettingsFile(file);
     expect(result.ok && result.settings.reminderMinutes).toBe(DEFAULT_SETTINGS.reminderMinutes);
-    expect(result.ok && result.feeds[0]?.allEventsLocal).toBe(false);
+    expect(result.ok && result.feeds[0]?.home).toBeNull();
+  });
+
+  it('maps a version 1 file\'s "all events local" tick to the city as the feed\'s home', () => {
+    const file = good();
+    file.version = 1;
+    for (const feed of file.feeds) delete feed.home;
+    file.feeds[0].allEventsLocal = true;
+    file.feeds[1].allEventsLocal = false;
+    const result = validateSettingsFile(file);
+    expect(result.ok && result.feeds.map((feed) => feed.home)).toEqual([
+      { city: 'Nantes', country: 'FR', lat: 47.2173, lon: -1.5534, source: 'user' },
+      null,
+    ]);
+    expect(result.ok && result.feeds[0]).not.toHaveProperty('allEventsLocal');
+    // Without a city there is no town to name: the feed learns its home instead.
+    file.settings.city = null;
+    const cityless = validateSettingsFile(file);
+    expect(cityless.ok && cityless.feeds[0]?.home).toBeNull();
+  });
+
+  it('reads and checks a feed\'s home', () => {
+    const file = good();
+    file.feeds[0].home = { city: 'Caen', country: 'FR', lat: 49.18, lon: -0.37, source: 'directory' };
+    file.feeds[1].learnHome = false;
+    const result = validateSettingsFile(file);
+    expect(result.ok && result.feeds[0]?.home).toEqual(file.feeds[0].home);
+    expect(result.ok && result.feeds[1]?.learnHome).toBe(false);
+    file.feeds[0].home.lat = 123;
+    file.feeds[1].home = { city: 'Caen', country: 'FR', lat: 49.18, lon: -0.37, source: 'guessed' };
+    expect(validateSettingsFile(file)).toEqual({
+      ok: false,
+      problems: [
+        { path: 'feeds[0].home.lat', code: 'outOfRange' },
+        { path: 'feeds[1].home.source', code: 'badValue' },
+      ],
+    });
   });
 
   it.each<[string, (file: any) => unknown, Array<{ path: string; code: string }>]>([
     ['not a settings file', () => ({ hello: 1 }), [{ path: 'format', code: 'notSettingsFile' }]],
-    ['a newer version', (f) => ((f.version = 2), f), [{ path: 'version', code: 'newerVersion' }]],
+    ['a newer version', (f) => ((f.version = 3), f), [{ path: 'version', code: 'newerVersion' }]],
     ['radius as text', (f) => ((f.settings.radiusKm = '40'), f), [{ path: 'settings.radiusKm', code: 'wrongType' }]],
     ['refresh too often', (f) => ((f.settings.refreshMinutes = 1), f), [{ path: 'settings.refreshMinutes', code: 'outOfRange' }]],
     ['unknown badge mode', (f) => ((f.settings.badgeMode = 'all'), f), [{ path: 'settings.badgeMode', code: 'badValue' }]],
