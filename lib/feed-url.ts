@@ -69,12 +69,3 @@ export function feedOriginPattern(url: string): string | null {
   const origin = feedOrigin(url);
   return origin ? originPattern(origin) : null;
 }
-
-/** "meetup.com" for https://www.meetup.com/…: a default feed name. */
-export function feedHostName(url: string): string {
-  try {
-    return new URL(url).host.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
-}

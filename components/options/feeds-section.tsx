@@ -6,7 +6,7 @@ import type { FeedConfig } from '../../lib/settings';
 import { canonicalTimeZone, systemTimeZone } from '../../lib/time';
 import { feedProblemText } from '../../lib/ui/feed-problem-text';
 import { t, tn, type MessageKey } from '../../lib/ui/i18n';
-import { hostOf } from '../../lib/ui/popup-model';
+import { feedLabel, hostOf } from '../../lib/host-name';
 import { useOptions } from './options-context';
 
 const ADD_ERRORS: Record<string, MessageKey> = {
@@ -151,7 +151,7 @@ function FeedRow({ feed, zones }: { feed: FeedConfig; zones: string[] }): JSX.El
     <li class={`feed${feed.enabled ? '' : ' is-disabled'}`} aria-labelledby={nameId}>
       <div class="feed-head">
         <h3 class="feed-name" id={nameId}>
-          {feed.name || hostOf(feed.url)}
+          {feedLabel(feed)}
         </h3>
         <label class="switch">
           <input
@@ -226,7 +226,7 @@ function FeedRow({ feed, zones }: { feed: FeedConfig; zones: string[] }): JSX.El
         <button
           type="button"
           class="button subtle"
-          aria-label={t('feedRefreshNamed', feed.name || hostOf(feed.url))}
+          aria-label={t('feedRefreshNamed', feedLabel(feed))}
           onClick={() => void model.refreshFeed(feed.id)}
         >
           {t('refresh')}
@@ -234,7 +234,7 @@ function FeedRow({ feed, zones }: { feed: FeedConfig; zones: string[] }): JSX.El
         <button
           type="button"
           class="button danger"
-          aria-label={t('feedRemoveNamed', feed.name || hostOf(feed.url))}
+          aria-label={t('feedRemoveNamed', feedLabel(feed))}
           onClick={() => void model.removeFeed(feed.id)}
         >
           {t('feedRemove')}

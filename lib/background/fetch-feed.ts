@@ -3,6 +3,7 @@
  * and size, and every failure turned into a short sentence a user can act on.
  */
 import { FeedError, isFeedError } from '../feeds/errors';
+import { hostOf } from '../host-name';
 import { httpProblem, problemOfFeedError, type FeedProblem } from '../feed-problem';
 
 export const FETCH_TIMEOUT_MS = 20_000;
@@ -32,14 +33,6 @@ export type FetchResult =
 
 const ACCEPT =
   'text/calendar, application/calendar+json, application/ld+json, application/json;q=0.9, text/html;q=0.5, */*;q=0.1';
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
 
 export async function fetchFeed(url: string, validators: Validators, deps: FetchDeps): Promise<FetchResult> {
   let fetchUrl: string;
