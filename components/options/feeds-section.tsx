@@ -3,7 +3,8 @@ import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { eventStartDayKey, formatEventTime, formatRelativeTime, shortDate } from '../../lib/format';
 import type { FeedConfig } from '../../lib/settings';
-import { canonicalTimeZone, systemTimeZone } from '../../lib/time';
+import { canonicalTimeZone } from '../../lib/time';
+import { readingZone } from '../../lib/upcoming';
 import { feedProblemText } from '../../lib/ui/feed-problem-text';
 import { t, tn, type MessageKey } from '../../lib/ui/i18n';
 import { feedLabel, hostOf } from '../../lib/host-name';
@@ -34,7 +35,7 @@ function AddFeed(): JSX.Element {
   const { model, locale } = useOptions();
   const preview = model.preview.value;
   const phase = model.addPhase.value;
-  const zone = systemTimeZone();
+  const zone = readingZone();
   const errorKey = model.addError.value ? ADD_ERRORS[model.addError.value] : undefined;
   return (
     <form

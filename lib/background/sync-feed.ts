@@ -6,7 +6,8 @@ import { isFeedError } from '../feeds/errors';
 import type { MeetupEvent } from '../events';
 import type { FeedConfig, Settings } from '../settings';
 import { feedDataItem, feedsItem, type FeedData, type FeedState } from '../storage';
-import { defaultTimeZoneFor, feedZoneOptions } from '../location/default-zone';
+import { feedZoneOptions } from '../location/default-zone';
+import { readingZone } from '../upcoming';
 import { problemOfFeedError } from '../feed-problem';
 import type { ParseFeed, ResolveEvents } from './deps';
 import { fetchFeed, type FetchDeps } from './fetch-feed';
@@ -34,11 +35,6 @@ export interface SyncContext {
   budgetBytes: number;
   /** Fetch without ETag/Last-Modified: the feed's settings changed, a 304 would keep stale parsing. */
   ignoreValidators?: boolean;
-}
-
-/** The zone all-day dates are taken in: the user's city's, else the system's. */
-export function userZone(settings: Settings): string {
-  return defaultTimeZoneFor(settings.city);
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -85,7 +81,7 @@ export async function syncFeed(config: FeedConfig, context: SyncContext, deps: S
   const previous = await item.getValue();
   const attemptMs = deps.now();
   const attempt = iso(attemptMs);
-  const zone = userZone(context.settings);
+  const zone = readingZone();
   const validators = context.ignoreValidators ? { etag: null, lastModified: null } : previous.state;
   const result = await readFeed(config, context.settings, validators, deps);
   const nowMs = deps.now();
