@@ -9,13 +9,12 @@ import { Gazetteer } from '../../lib/location/gazetteer';
 import { nodeGazetteerLoader } from '../../lib/location/node-loader';
 import { ensureGazetteer } from '../build-gazetteer';
 import { parseWindowBound, type CityOption, type EventsCliOptions } from './args';
+import { completeWindow } from '../../lib/upcoming/window';
 
 export interface CliCity {
   gazetteer: Gazetteer;
   filter: Required<Pick<CliCityFilter, 'city' | 'radiusKm' | 'includeOnline'>>;
 }
-
-const DAY = 86_400_000;
 
 export async function withCity(options: EventsCliOptions, option: CityOption, now: number): Promise<{ options: EventsCliOptions; city: CliCity }> {
   await ensureGazetteer();
@@ -27,7 +26,7 @@ export async function withCity(options: EventsCliOptions, option: CityOption, no
   const tz = city.timeZone;
   let from = option.from === null ? null : parseWindowBound(option.from, tz, '--from');
   let to = option.to === null ? null : parseWindowBound(option.to, tz, '--to');
-  if (from !== null && to === null) to = from + 180 * DAY;
-  if (to !== null && from === null) from = Math.min(now - DAY, to);
+  const window = completeWindow(from, to, now);
+  if (window) ({ from, to } = window);
   return { options: { ...options, tz, from, to }, city: { gazetteer, filter } };
 }

@@ -8,6 +8,7 @@ import { downloadFeed } from '../../lib/feeds/download';
 import { FeedError } from '../../lib/feeds/errors';
 import { parseFeed } from '../../lib/feeds/index';
 import { addDaysToIsoDate, toUtcIso, utcMsToZonedTime } from '../../lib/time';
+import { completeWindow, defaultWindow } from '../../lib/upcoming/window';
 import type { EventsCliOptions } from './args';
 import { applyCityFilterForCli, describeCity, UnknownCityError } from '../../lib/location/cli-filter';
 import { withCity, type CliCity } from './city';
@@ -82,9 +83,8 @@ export function formatEventLine(event: MeetupEvent, tz: string): string {
 }
 
 function summary(result: FeedParseResult, options: EventsCliOptions, now: number): string {
-  const from = options.from ?? now - 86_400_000;
-  // Same defaults as parseFeed: now − 1 day … now + 180 days.
-  const to = options.to ?? now + 180 * 86_400_000;
+  // The extension's window (lib/upcoming/window.ts) unless the user gave one.
+  const { from, to } = completeWindow(options.from, options.to, now) ?? defaultWindow(now);
   const day = (ms: number) => localParts(toUtcIso(ms), options.tz).date;
   const count = `${result.events.length} event${result.events.length === 1 ? '' : 's'}`;
   const title = result.title ? ` in "${result.title}"` : '';
