@@ -8,7 +8,7 @@
 import { nearFilterOf, upcomingEvents, upcomingNear } from './upcoming';
 import type { FeedConfig, Settings } from './settings';
 import { compactEvent, expandEvent, type StoredEvent } from './stored-events';
-import { EMPTY_FEED_STATE, type FeedData, type FeedState } from './storage';
+import { EMPTY_FEED_STATE, type FeedData, type FeedState } from './feed-data';
 
 /** Upcoming events kept: more than the popup's first 30 rows, so events ending meanwhile leave it full. */
 export const POPUP_INDEX_SIZE = 40;

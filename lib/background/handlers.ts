@@ -1,6 +1,8 @@
 /** The worker's side of lib/messages.ts: each message as a plain async function of its data. */
 import { compareEvents } from '../events';
-import type { CityMatch, FeedPreview, ProtocolMap, RefreshSummary } from '../messages';
+import type { FeedPreview } from '../discover/types';
+import type { CityMatch } from '../location/city-match';
+import type { ProtocolMap, RefreshSummary } from '../messages';
 import type { FeedConfig } from '../settings';
 import { feedDataItem, feedsItem, seenItem, settingsItem } from '../storage';
 import type { BackgroundDeps } from './deps';

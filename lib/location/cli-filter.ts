@@ -3,8 +3,7 @@
  * as the extension, with each kept event carrying `city`, `lat`, `lon` and `distanceKm` for the JSON output.
  */
 import type { MeetupEvent } from '../events';
-import type { CityMatch } from '../messages';
-import type { UserCity } from '../settings';
+import type { CityMatch } from './city-match';
 import { DEFAULT_SETTINGS } from '../settings';
 import { defaultTimeZoneFor } from './default-zone';
 import type { Gazetteer } from './gazetteer';
@@ -25,18 +24,6 @@ export class UnknownCityError extends Error {
 
 export function describeCity(city: Pick<CityMatch, 'name' | 'region' | 'country'>): string {
   return [city.name, city.region, city.country].filter(Boolean).join(', ');
-}
-
-export function cityMatchToUserCity(city: CityMatch): UserCity {
-  return {
-    geonameId: city.geonameId,
-    name: city.name,
-    region: city.region,
-    country: city.country,
-    lat: city.lat,
-    lon: city.lon,
-    timeZone: city.timeZone,
-  };
 }
 
 /**

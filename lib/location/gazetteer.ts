@@ -3,7 +3,7 @@
  * coordinates, admin codes and zones (loaded on demand). Files come through a loader, so the same code reads
  * them with `fetch(browser.runtime.getURL(...))` in the background and from disk in Node (node-loader.ts).
  */
-import type { CityMatch } from '../messages';
+import type { CityMatch } from './city-match';
 import { distanceKm } from './near';
 import {
   GAZETTEER_FORMAT_VERSION,

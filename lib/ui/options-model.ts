@@ -5,26 +5,16 @@
 import { batch, computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { feedOrigin, feedOriginPattern, parseFeedUrl } from '../feed-url';
-import { sendMessage, type CityMatch, type FeedPreview } from '../messages';
-import { DEFAULT_SETTINGS, type FeedConfig, type Settings, type UserCity } from '../settings';
+import { sendMessage } from '../messages';
+import type { FeedPreview } from '../discover/types';
+import { userCityOf, type CityMatch } from '../location/city-match';
+import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from '../settings';
 import { buildSettingsFile, parseSettingsFile, type ImportProblem } from '../settings-file';
 import { feedsItem, readFeedDataOnce, settingsItem, watchFeedData, type FeedState } from '../storage';
 import { mirrorItem, type Mirror } from './mirror';
 
 export const UNDO_MS = 8000;
 export const CITY_SEARCH_DELAY_MS = 250;
-
-export function cityFromMatch(match: CityMatch): UserCity {
-  return {
-    geonameId: match.geonameId,
-    name: match.name,
-    region: match.region,
-    country: match.country,
-    lat: match.lat,
-    lon: match.lon,
-    timeZone: match.timeZone,
-  };
-}
 
 export interface PendingRemoval {
   feed: FeedConfig;
@@ -285,7 +275,7 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
         cityQuery.value = '';
         citySearching.value = false;
       });
-      await updateSettings({ city: cityFromMatch(match) });
+      await updateSettings({ city: userCityOf(match) });
     },
 
     /** The position stays here: only the background's offline gazetteer sees it, to name the nearest town. */
@@ -302,7 +292,7 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
         .then((position) => sendMessage('nearestCity', { lat: position.coords.latitude, lon: position.coords.longitude }))
         .then(async (match) => {
           if (!match) cityError.value = 'noNearest';
-          else await updateSettings({ city: cityFromMatch(match) });
+          else await updateSettings({ city: userCityOf(match) });
         })
         .catch(() => {
           cityError.value = 'geolocation';
