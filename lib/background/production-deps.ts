@@ -4,7 +4,7 @@
  * `main()`, never at import time.
  */
 import { browser } from 'wxt/browser';
-import { parseFeed, readBodyWithLimit, toFetchUrl } from '../feeds/index';
+import { parseFeed } from '../feeds/index';
 import { fetchGazetteerLoader, lazyGazetteer } from '../location/gazetteer';
 import { resolveEvents, usualCountry } from '../location/resolve';
 import type { BackgroundDeps, ResolveEvents } from './deps';
@@ -27,8 +27,6 @@ export function createProductionDeps(): BackgroundDeps {
   return {
     // Through a closure: a detached `fetch` throws "Illegal invocation" in browsers.
     fetch: (input, init) => fetch(input, init),
-    readBody: readBodyWithLimit,
-    toFetchUrl,
     hasHostPermission: async (url) => {
       try {
         const pattern = originPattern(url);

@@ -10,7 +10,7 @@ import { feedZoneOptions } from '../location/default-zone';
 import { readingZone } from '../upcoming';
 import { problemOfFeedError } from '../feed-problem';
 import type { ParseFeed, ResolveEvents } from './deps';
-import { fetchFeed, type FetchDeps } from './fetch-feed';
+import { fetchFeed, type FetchDeps } from '../download';
 import { backoffMs } from './schedule';
 import { fitEventsToBudget, pruneEvents } from './storage-budget';
 

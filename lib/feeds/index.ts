@@ -17,7 +17,6 @@ import { parseJsonList } from './json-list';
 
 export { readBodyWithLimit, checkTextLimit, decodeBody, DEFAULT_BODY_LIMIT } from './body';
 export { toFetchUrl } from '../feed-url';
-export { downloadFeed, type DownloadOptions, type DownloadedFeed } from './download';
 export { detectFeed, type FormatChoice, type DetectedFeed } from './detect';
 export { FeedError, isFeedError, type FeedErrorCode } from './errors';
 

@@ -4,7 +4,7 @@
  */
 import type { FeedParseResult, MeetupEvent } from '../../lib/events';
 import { decodeBody, DEFAULT_BODY_LIMIT, tooLarge } from '../../lib/feeds/body';
-import { downloadFeed } from '../../lib/feeds/download';
+import { downloadFeed } from '../../lib/download';
 import { FeedError } from '../../lib/feeds/errors';
 import { parseFeed } from '../../lib/feeds/index';
 import { addDaysToIsoDate, toUtcIso, utcMsToZonedTime } from '../../lib/time';
@@ -34,7 +34,7 @@ const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 async function loadSource(source: string, io: CliIo): Promise<LoadedSource> {
   if (URL_LIKE.test(source)) {
-    const feed = await downloadFeed(source, { fetch: io.fetch, timeoutMs: io.timeoutMs ?? 30_000, limitBytes: DEFAULT_BODY_LIMIT });
+    const feed = await downloadFeed(source, { fetch: io.fetch, timeoutMs: io.timeoutMs });
     return { body: feed.body, contentType: feed.contentType, baseUrl: feed.url };
   }
   let bytes: Uint8Array;
