@@ -4,9 +4,9 @@
  * filter to lib/location/cli-filter so the CLI keeps exactly the events the popup would.
  */
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { findCityForCli, type CliCityFilter } from '../../lib/location/cli-filter';
+import { findCityForCli, type CliCityFilter } from './city-filter';
 import { Gazetteer } from '../../lib/location/gazetteer';
-import { nodeGazetteerLoader } from '../../lib/location/node-loader';
+import { nodeGazetteerLoader } from './node-gazetteer';
 import { ensureGazetteer } from '../build-gazetteer';
 import { parseWindowBound, type CityOption, type EventsCliOptions } from './args';
 import { completeWindow } from '../../lib/upcoming/window';

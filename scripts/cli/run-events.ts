@@ -10,7 +10,7 @@ import { parseFeed } from '../../lib/feeds/index';
 import { addDaysToIsoDate, toUtcIso, utcMsToZonedTime } from '../../lib/time';
 import { completeWindow, defaultWindow } from '../../lib/upcoming/window';
 import type { EventsCliOptions } from './args';
-import { applyCityFilterForCli, describeCity, UnknownCityError } from '../../lib/location/cli-filter';
+import { applyCityFilterForCli, describeCity, UnknownCityError } from './city-filter';
 import { withCity, type CliCity } from './city';
 
 export interface CliIo {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Gazetteer } from '../../../lib/location/gazetteer';
-import { UnknownCityError, applyCityFilterForCli, cliDefaultTimeZone, findCityForCli } from '../../../lib/location/cli-filter';
+import { UnknownCityError, applyCityFilterForCli, cliDefaultTimeZone, findCityForCli } from '../../../scripts/cli/city-filter';
 import { userCityOf } from '../../../lib/location/city-match';
 import { loadTestGazetteer } from './load-gazetteer';
 import { makeEvent } from './make-event';

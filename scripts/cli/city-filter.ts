@@ -2,14 +2,14 @@
  * The command line's `--city "Caen" [--radius 20] [--no-online]`: the same city look-up, resolver and filter
  * as the extension, with each kept event carrying `city`, `lat`, `lon` and `distanceKm` for the JSON output.
  */
-import type { MeetupEvent } from '../events';
-import type { CityMatch } from './city-match';
-import { DEFAULT_SETTINGS } from '../settings';
-import { defaultTimeZoneFor } from './default-zone';
-import type { Gazetteer } from './gazetteer';
-import { isNearUser } from './near';
-import { normalizeName as normalize } from './normalize';
-import { resolveFeedEvents } from './resolve';
+import type { MeetupEvent } from '../../lib/events';
+import type { CityMatch } from '../../lib/location/city-match';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { defaultTimeZoneFor } from '../../lib/location/default-zone';
+import type { Gazetteer } from '../../lib/location/gazetteer';
+import { isNearUser, nearFilterOf } from '../../lib/upcoming';
+import { normalizeName as normalize } from '../../lib/location/normalize';
+import { resolveFeedEvents } from '../../lib/location/resolve';
 
 export class UnknownCityError extends Error {
   constructor(
@@ -79,12 +79,10 @@ export async function applyCityFilterForCli(
   const city = filter.city;
   const ctx = { gazetteer, city, allEventsLocal: filter.allEventsLocal ?? false };
   const resolved = await resolveFeedEvents(events, ctx);
-  const nearFilter = {
-    city,
-    radiusKm: filter.radiusKm ?? DEFAULT_SETTINGS.radiusKm,
-    includeOnline: filter.includeOnline ?? DEFAULT_SETTINGS.includeOnline,
-    allLocalFeedIds: new Set(filter.allEventsLocal ? events.map((e) => e.feedId) : []),
-  };
+  const nearFilter = nearFilterOf(
+    { city, radiusKm: filter.radiusKm ?? DEFAULT_SETTINGS.radiusKm, includeOnline: filter.includeOnline ?? DEFAULT_SETTINGS.includeOnline },
+    [...new Set(events.map((event) => event.feedId))].map((id) => ({ id, allEventsLocal: filter.allEventsLocal ?? false })),
+  );
   return resolved
     .filter((event) => isNearUser(event, nearFilter))
     .map((event) => ({
