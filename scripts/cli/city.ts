@@ -1,7 +1,7 @@
 /**
  * `--city` for `npm run events` (issue #3): look the city up in the offline gazetteer (built on the fly if a
  * fresh clone skipped postinstall), read floating times in its zone unless --tz says otherwise, and hand the
- * filter to lib/location/cli-filter so the CLI keeps exactly the events the popup would.
+ * filter to ./city-filter so the CLI keeps exactly the events the popup would.
  */
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { findCityForCli, type CliCityFilter } from './city-filter';
