@@ -7,8 +7,8 @@
  * `fetch` is a parameter: the worker passes the browser's, the CLI Node's, tests their own.
  */
 import { DEFAULT_BODY_LIMIT, readBodyWithLimit } from './feeds/body';
-import { FeedError, isFeedError, type FeedErrorCode } from './feeds/errors';
-import { httpProblem, problemOfFeedError, type FeedProblem } from './feed-problem';
+import { FeedError, isFeedError } from './feeds/errors';
+import { feedErrorCodeOf, httpProblem, problemOfFeedError, type FeedProblem } from './feed-problem';
 import { toFetchUrl } from './feed-url';
 import { hostOf } from './host-name';
 
@@ -41,8 +41,8 @@ export const NO_VALIDATORS: Validators = { etag: null, lastModified: null };
 export type FetchResult =
   | { kind: 'unchanged'; validators: Validators }
   | { kind: 'body'; body: string; contentType: string | null; url: string; validators: Validators }
-  /** `message` is the English sentence (CLI, logs, fallback); `problem` is what the pages translate. */
-  | { kind: 'error'; code: FeedErrorCode | 'permission'; message: string; problem: FeedProblem };
+  /** `message` is the English sentence (CLI, logs, fallback); `problem` names the error, for the pages to translate. */
+  | { kind: 'error'; message: string; problem: FeedProblem };
 
 export async function fetchFeed(url: string, validators: Validators, deps: FetchDeps): Promise<FetchResult> {
   let fetchUrl: string;
@@ -51,7 +51,6 @@ export async function fetchFeed(url: string, validators: Validators, deps: Fetch
   } catch (error) {
     return {
       kind: 'error',
-      code: 'unsupported-url',
       message: isFeedError(error) ? error.message : 'Not a web address',
       problem: { code: 'unsupportedUrl', params: {} },
     };
@@ -78,7 +77,7 @@ export async function fetchFeed(url: string, validators: Validators, deps: Fetch
     if (!response.ok) {
       await response.body?.cancel().catch(() => undefined);
       const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-      return { kind: 'error', code: 'http', message: `HTTP ${status} from ${host}`, problem: httpProblem(response.status, host) };
+      return { kind: 'error', message: `HTTP ${status} from ${host}`, problem: httpProblem(response.status, host) };
     }
     const body = await (deps.readBody ?? readBodyWithLimit)(response, MAX_FEED_BYTES);
     return {
@@ -93,7 +92,6 @@ export async function fetchFeed(url: string, validators: Validators, deps: Fetch
       const seconds = Math.round(timeoutMs / 1000);
       return {
         kind: 'error',
-        code: 'timeout',
         message: `No complete answer from ${host} after ${seconds} s`,
         problem: { code: 'timeout', params: { host, seconds } },
       };
@@ -101,20 +99,18 @@ export async function fetchFeed(url: string, validators: Validators, deps: Fetch
     if (isFeedError(error)) {
       return {
         kind: 'error',
-        code: error.code,
         message: error.message,
         problem: problemOfFeedError(error.code, error.message, { host, limitBytes: MAX_FEED_BYTES }),
       };
     }
     // Without the origin's permission only servers that allow CORS answer: say which case this is.
     if (deps.hasHostPermission && !(await deps.hasHostPermission(fetchUrl).catch(() => true))) {
-      return { kind: 'error', code: 'permission', message: `No permission to read ${host} yet`, problem: { code: 'permission', params: { host } } };
+      return { kind: 'error', message: `No permission to read ${host} yet`, problem: { code: 'permission', params: { host } } };
     }
     // Node names the cause (ENOTFOUND, ECONNREFUSED); a browser only says "Failed to fetch".
     const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined)?.code : undefined;
     return {
       kind: 'error',
-      code: 'network',
       message: `Could not reach ${host}${typeof cause === 'string' ? ` (${cause})` : ''}`,
       problem: { code: 'network', params: { host } },
     };
@@ -136,5 +132,5 @@ export async function downloadFeed(url: string, deps: Pick<FetchDeps, 'fetch' | 
   if (result.kind === 'body') return { body: result.body, contentType: result.contentType, url: result.url };
   // No validators were sent, so no 304 can come back; nor a permission error, which only the worker asks about.
   if (result.kind === 'unchanged') throw new FeedError('http', `HTTP 304 from ${hostOf(url)} without a conditional request`);
-  throw new FeedError(result.code === 'permission' ? 'network' : result.code, result.message);
+  throw new FeedError(feedErrorCodeOf(result.problem.code), result.message);
 }

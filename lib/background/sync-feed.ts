@@ -60,10 +60,10 @@ export async function readFeed(
       contentType: fetched.contentType,
     });
   } catch (error) {
-    // The parser's own code (empty, not-a-feed, too-deep…) says more than "malformed".
+    // The parser's own code (empty, notAFeed, tooDeep…) says more than "malformed".
     const code = isFeedError(error) ? error.code : ('malformed' as const);
     const message = isFeedError(error) ? error.message : 'Could not read this feed';
-    return { kind: 'error' as const, code, message, problem: problemOfFeedError(code, message) };
+    return { kind: 'error' as const, message, problem: problemOfFeedError(code, message) };
   }
   let events: MeetupEvent[] = parsed.events;
   const warnings = [...parsed.warnings];

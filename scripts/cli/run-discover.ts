@@ -81,7 +81,7 @@ export async function loadPage(options: DiscoverCliOptions, io: CliIo): Promise<
   } catch (error) {
     if (error instanceof FeedError) throw error;
     const code = (error as { code?: string }).code;
-    throw new FeedError('not-a-feed', `Cannot read ${options.source}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new FeedError('notAFeed', `Cannot read ${options.source}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
   if (bytes.byteLength > DEFAULT_BODY_LIMIT) throw tooLarge(DEFAULT_BODY_LIMIT);
   const html = decodeBody(bytes);

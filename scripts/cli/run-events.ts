@@ -44,7 +44,7 @@ async function loadSource(source: string, io: CliIo): Promise<LoadedSource> {
     if (error instanceof FeedError) throw error;
     const code = (error as { code?: string }).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new FeedError('not-a-feed', `Cannot read ${source}: ${why}`);
+    throw new FeedError('notAFeed', `Cannot read ${source}: ${why}`);
   }
   if (bytes.byteLength > DEFAULT_BODY_LIMIT) throw tooLarge(DEFAULT_BODY_LIMIT);
   return { body: decodeBody(bytes), contentType: null };

@@ -50,7 +50,7 @@ describe('toFetchUrl: stored URL → the URL fetched', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(FeedError);
-    expect((error as FeedError).code).toBe('unsupported-url');
+    expect((error as FeedError).code).toBe('unsupportedUrl');
   });
 });
 

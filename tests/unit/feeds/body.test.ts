@@ -26,7 +26,7 @@ describe('readBodyWithLimit', () => {
   it('stops an endless body as soon as it passes the limit, and cancels the stream', async () => {
     const { response, stats } = endlessResponse(64 * 1024);
     const error = await rejection(readBodyWithLimit(response, MB));
-    expect(error.code).toBe('too-large');
+    expect(error.code).toBe('tooLarge');
     expect(error.message).toBe('Feed is larger than 1 MB');
     expect(stats.cancelled).toBe(true);
     expect(stats.pulled).toBeLessThanOrEqual(20);
@@ -39,7 +39,7 @@ describe('readBodyWithLimit', () => {
 
   it('refuses a declared Content-Length over the limit before reading anything', async () => {
     const { response, stats } = endlessResponse(1024, { 'content-length': String(30 * MB) });
-    expect((await rejection(readBodyWithLimit(response))).code).toBe('too-large');
+    expect((await rejection(readBodyWithLimit(response))).code).toBe('tooLarge');
     expect(stats.pulled).toBeLessThanOrEqual(1);
   });
 
