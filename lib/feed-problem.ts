@@ -1,9 +1,24 @@
 /**
  * Why a feed could not be read, as data rather than an English sentence: stored in FeedState and FeedPreview
- * next to the English text, so each page renders it in the user's language (`feedError_<code>` in
- * _locales). Codes are message-name safe (letters only). Pure: runs in Node too.
+ * next to the English text, so each page renders it in the user's language (`feedError_<code>` in _locales).
+ * One name per error from the reader (FeedError's `code`, lib/feeds/errors.ts) to the screen, message-name
+ * safe (letters only). The names live here, not in lib/feeds, so the pages get them without a reader. Pure.
  */
-import { FEED_ERROR_CODES, type FeedErrorCode } from './feeds/errors';
+
+/** What a reader or the downloader says went wrong. */
+export const FEED_ERROR_CODES = [
+  'empty',
+  'notAFeed',
+  'tooLarge',
+  'tooDeep',
+  'malformed',
+  'network',
+  'timeout',
+  'http',
+  'unsupportedUrl',
+] as const;
+
+export type FeedErrorCode = (typeof FEED_ERROR_CODES)[number];
 
 /** An HTTP error, told apart by what the user can do about it (wrong address, private calendar, try later). */
 const HTTP_PROBLEM_CODES = ['httpNotFound', 'httpDenied', 'httpServer', 'httpOther'] as const;

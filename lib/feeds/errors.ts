@@ -1,22 +1,11 @@
 /**
  * A feed that cannot be read at all. `message` is short and human-readable (shown to users and printed by the
  * CLI as is); `code` names the error with the one vocabulary the whole extension uses, from the reader to the
- * screen: the background stores it (lib/feed-problem.ts, FeedState.errorCode) and the pages translate it
- * (`feedError_<code>` in _locales), so it is message-name safe (letters only).
+ * screen (lib/feed-problem.ts).
  */
-export const FEED_ERROR_CODES = [
-  'empty',
-  'notAFeed',
-  'tooLarge',
-  'tooDeep',
-  'malformed',
-  'network',
-  'timeout',
-  'http',
-  'unsupportedUrl',
-] as const;
+import type { FeedErrorCode } from '../feed-problem';
 
-export type FeedErrorCode = (typeof FEED_ERROR_CODES)[number];
+export type { FeedErrorCode };
 
 /**
  * The spellings the readers threw before the vocabulary was one; still accepted, and read as the names above,

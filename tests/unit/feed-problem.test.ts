@@ -1,8 +1,8 @@
 /** One name per error, from the reader that throws it to the sentence on screen. */
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { FEED_PROBLEM_CODES, feedErrorCodeOf, problemOfFeedError } from '../../lib/feed-problem';
-import { FEED_ERROR_CODES, FeedError } from '../../lib/feeds/errors';
+import { FEED_ERROR_CODES, FEED_PROBLEM_CODES, feedErrorCodeOf, problemOfFeedError } from '../../lib/feed-problem';
+import { FeedError } from '../../lib/feeds/errors';
 import { feedDataItem } from '../../lib/storage';
 import { feedProblemText } from '../../lib/ui/feed-problem-text';
 import { installI18n } from './ui/helpers';
