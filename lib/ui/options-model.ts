@@ -10,8 +10,8 @@ import type { FeedPreview } from '../discover/types';
 import { userCityOf, type CityMatch } from '../location/city-match';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from '../settings';
 import { buildSettingsFile, parseSettingsFile, type ImportProblem } from '../settings-file';
-import { feedsItem, readFeedDataOnce, settingsItem, watchFeedData, type FeedState } from '../storage';
-import { mirrorItem, type Mirror } from './mirror';
+import { feedsItem, settingsItem, type FeedState } from '../storage';
+import { followFeedData, mirrorItem, type Mirror } from './mirror';
 
 export const UNDO_MS = 8000;
 export const CITY_SEARCH_DELAY_MS = 250;
@@ -115,17 +115,18 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
   function followStates(feedIds: string[]): void {
     const added = feedIds.filter((feedId) => !stateWatchers.has(feedId));
     if (!added.length) return;
-    for (const feedId of added) {
-      const stop = watchFeedData(feedId, (value) => {
+    const { stops } = followFeedData(
+      added,
+      (feedId, value) => {
         feedStates.value = { ...feedStates.value, [feedId]: value.state };
-      });
-      stateWatchers.set(feedId, stop);
-    }
-    void readFeedDataOnce(added).then((read) => {
-      const next = { ...feedStates.value };
-      for (const [feedId, value] of read) if (!(feedId in next)) next[feedId] = value.state;
-      feedStates.value = next;
-    });
+      },
+      (read) => {
+        const next = { ...feedStates.value };
+        for (const [feedId, value] of read) next[feedId] = value.state;
+        feedStates.value = next;
+      },
+    );
+    for (const [feedId, stop] of stops) stateWatchers.set(feedId, stop);
   }
 
   async function checkPermissions(list: FeedConfig[]): Promise<void> {

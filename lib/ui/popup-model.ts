@@ -12,16 +12,15 @@ import { searchText } from '../search-text';
 import { eventDistanceKm } from '../location/near';
 import { sendMessage } from '../messages';
 import { popupIndexFeedData, type PopupIndex } from '../popup-index';
+import { followFeedData } from './mirror';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from '../settings';
 import {
   feedsItem,
   popupIndexItem,
-  readFeedDataOnce,
   refreshStatusItem,
   seenItem,
   settingsItem,
   starredItem,
-  watchFeedData,
   type FeedData,
   type RefreshStatus,
   type StarredSnapshot,
@@ -264,19 +263,19 @@ export function createPopupModel(options: PopupModelOptions) {
 
   /** Reads the feeds' data in one go, then follows each feed (a change that lands first wins). */
   function followFeeds(feedIds: string[]): Promise<void> {
-    const changed = new Set<string>();
-    for (const feedId of feedIds) {
-      const stop = watchFeedData(feedId, (value) => {
-        changed.add(feedId);
+    const { stops, ready } = followFeedData(
+      feedIds,
+      (feedId, value) => {
         feedData.value = { ...feedData.value, [feedId]: value };
-      });
-      feedMirrors.set(feedId, stop);
-    }
-    return readFeedDataOnce(feedIds).then((read) => {
-      const next = { ...feedData.value };
-      for (const [feedId, value] of read) if (!changed.has(feedId)) next[feedId] = value;
-      feedData.value = next;
-    });
+      },
+      (read) => {
+        const next = { ...feedData.value };
+        for (const [feedId, value] of read) next[feedId] = value;
+        feedData.value = next;
+      },
+    );
+    for (const [feedId, stop] of stops) feedMirrors.set(feedId, stop);
+    return ready;
   }
 
   /**
