@@ -63,8 +63,10 @@ function eitherContains<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
 }
 
 export function titlesAlike(a: string, b: string): boolean {
-  const ta = titleWords(a);
-  const tb = titleWords(b);
+  return wordsAlike(titleWords(a), titleWords(b));
+}
+
+function wordsAlike(ta: TitleWords, tb: TitleWords): boolean {
   if (ta.words.size === 0 || tb.words.size === 0) return false;
   if (ta.numbers.size > 0 && tb.numbers.size > 0 && !eitherContains(ta.numbers, tb.numbers)) return false;
   return eitherContains(ta.words, tb.words);
@@ -106,9 +108,23 @@ export function placesAlike(a: MeetupEvent, b: MeetupEvent): boolean {
   return true;
 }
 
+/** Title words per event: the popup recomputes its list every 30 s, the titles stay the same objects. */
+const wordsOfEvent = new WeakMap<MeetupEvent, TitleWords>();
+function eventTitleWords(event: MeetupEvent): TitleWords {
+  let words = wordsOfEvent.get(event);
+  if (!words) {
+    words = titleWords(event.title);
+    wordsOfEvent.set(event, words);
+  }
+  return words;
+}
+
 export function isSameMeetup(a: MeetupEvent, aStartMs: number, b: MeetupEvent, bStartMs: number): boolean {
   return (
-    a.feedId !== b.feedId && startsAlike(a, aStartMs, b, bStartMs) && titlesAlike(a.title, b.title) && placesAlike(a, b)
+    a.feedId !== b.feedId &&
+    startsAlike(a, aStartMs, b, bStartMs) &&
+    wordsAlike(eventTitleWords(a), eventTitleWords(b)) &&
+    placesAlike(a, b)
   );
 }
 
@@ -123,21 +139,22 @@ export interface TimedEvent {
  */
 export function groupSameMeetups<T extends TimedEvent>(items: readonly T[]): T[][] {
   const groups: T[][] = [];
-  /** Groups whose first event started recently enough to take more copies. */
-  let open: T[][] = [];
+  /** Groups from `firstOpen` on started recently enough to take more copies (groups open in start order). */
+  let firstOpen = 0;
   for (const item of items) {
-    open = open.filter((group) => item.startMs - group[0]!.startMs <= SAME_START_TOLERANCE_MS);
-    const home = open.find(
-      (group) =>
+    while (firstOpen < groups.length && item.startMs - groups[firstOpen]![0]!.startMs > SAME_START_TOLERANCE_MS) firstOpen++;
+    let home: T[] | undefined;
+    for (let i = firstOpen; i < groups.length && !home; i++) {
+      const group = groups[i]!;
+      if (
         !group.some((member) => member.event.feedId === item.event.feedId) &&
-        group.every((member) => isSameMeetup(member.event, member.startMs, item.event, item.startMs)),
-    );
-    if (home) home.push(item);
-    else {
-      const group = [item];
-      groups.push(group);
-      open.push(group);
+        group.every((member) => isSameMeetup(member.event, member.startMs, item.event, item.startMs))
+      ) {
+        home = group;
+      }
     }
+    if (home) home.push(item);
+    else groups.push([item]);
   }
   return groups;
 }
