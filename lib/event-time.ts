@@ -1,6 +1,7 @@
 /**
  * Instants of stored events, for the popup, the background and the CLI alike: timed events are `…Z` instants,
- * all-day dates are taken at midnight in the zone the user reads them in.
+ * all-day dates are taken at midnight in the zone the user reads them in. Whether an event is over, this week
+ * or near is lib/upcoming's rule.
  */
 import type { MeetupEvent } from './events';
 import { addDaysToIsoDate, eventStartMs } from './time';
@@ -17,13 +18,4 @@ export function eventEndInstant(event: MeetupEvent, zone: string): number {
   if (event.end) return eventStartMs(event.end, zone);
   if (event.allDay) return eventStartMs(addDaysToIsoDate(event.start.slice(0, 10), 1), zone);
   return eventStartMs(event.start, zone);
-}
-
-/** A timed event without an end stays listed this long after it starts. */
-const OPEN_ENDED_MS = 2 * 3_600_000;
-
-/** Past for the popup: ended, or (no end) started more than two hours ago. */
-export function isEventOver(event: MeetupEvent, zone: string, nowMs: number, startMs = eventStartInstant(event, zone)): boolean {
-  const endMs = eventEndInstant(event, zone);
-  return endMs > startMs ? endMs <= nowMs : startMs + OPEN_ENDED_MS <= nowMs;
 }

@@ -1,27 +1,39 @@
 /**
  * Why a feed could not be read, as data rather than an English sentence: stored in FeedState and FeedPreview
- * next to the English text, so each page renders it in the user's language (`feedError_<code>` in
- * _locales). Codes are message-name safe (letters only). Pure: runs in Node too.
+ * next to the English text, so each page renders it in the user's language (`feedError_<code>` in _locales).
+ * One name per error from the reader (FeedError's `code`, lib/feeds/errors.ts) to the screen, message-name
+ * safe (letters only). The names live here, not in lib/feeds, so the pages get them without a reader. Pure.
  */
-import type { FeedErrorCode } from './feeds/errors';
 
-export const FEED_PROBLEM_CODES = [
-  'network',
-  'timeout',
-  'permission',
-  'httpNotFound',
-  'httpDenied',
-  'httpServer',
-  'httpOther',
+/** What a reader or the downloader says went wrong. */
+export const FEED_ERROR_CODES = [
   'empty',
   'notAFeed',
   'tooLarge',
   'tooDeep',
   'malformed',
+  'network',
+  'timeout',
+  'http',
   'unsupportedUrl',
 ] as const;
 
-export type FeedProblemCode = (typeof FEED_PROBLEM_CODES)[number];
+export type FeedErrorCode = (typeof FEED_ERROR_CODES)[number];
+
+/** An HTTP error, told apart by what the user can do about it (wrong address, private calendar, try later). */
+const HTTP_PROBLEM_CODES = ['httpNotFound', 'httpDenied', 'httpServer', 'httpOther'] as const;
+
+/**
+ * The reader's codes (lib/feeds/errors.ts), with `http` told apart by status and `permission` (the origin was
+ * never granted, which only the browser knows): the same names, not a second vocabulary.
+ */
+export const FEED_PROBLEM_CODES = [
+  ...FEED_ERROR_CODES.filter((code): code is Exclude<FeedErrorCode, 'http'> => code !== 'http'),
+  'permission',
+  ...HTTP_PROBLEM_CODES,
+] as const;
+
+export type FeedProblemCode = Exclude<FeedErrorCode, 'http'> | 'permission' | (typeof HTTP_PROBLEM_CODES)[number];
 
 export interface FeedProblemParams {
   host?: string;
@@ -56,24 +68,27 @@ export function httpProblem(status: number, host: string): FeedProblem {
 
 /** A FeedError thrown by lib/feeds (reading the body or parsing it) as a problem; `message` is its detail. */
 export function problemOfFeedError(code: FeedErrorCode, message: string, context: { host?: string; limitBytes?: number } = {}): FeedProblem {
+  const host = context.host ? { host: context.host } : {};
   switch (code) {
-    case 'empty':
-      return { code: 'empty', params: {} };
-    case 'not-a-feed':
-      return { code: 'notAFeed', params: { found: message } };
-    case 'too-large':
-      return { code: 'tooLarge', params: context.limitBytes ? { limitBytes: context.limitBytes } : {} };
-    case 'too-deep':
-      return { code: 'tooDeep', params: {} };
+    case 'notAFeed':
     case 'malformed':
-      return { code: 'malformed', params: { found: message } };
-    case 'unsupported-url':
-      return { code: 'unsupportedUrl', params: {} };
+      return { code, params: { found: message } };
+    case 'tooLarge':
+      return { code, params: context.limitBytes ? { limitBytes: context.limitBytes } : {} };
     case 'timeout':
-      return { code: 'timeout', params: context.host ? { host: context.host } : {} };
-    case 'http':
-      return { code: 'httpOther', params: context.host ? { host: context.host } : {} };
     case 'network':
-      return { code: 'network', params: context.host ? { host: context.host } : {} };
+      return { code, params: host };
+    case 'http':
+      return { code: 'httpOther', params: host };
+    case 'empty':
+    case 'tooDeep':
+    case 'unsupportedUrl':
+      return { code, params: {} };
   }
+}
+
+/** The reader's code for a problem: the same name, `http` for every HTTP case; a missing permission reads as a network failure. */
+export function feedErrorCodeOf(problem: FeedProblemCode): FeedErrorCode {
+  if ((HTTP_PROBLEM_CODES as readonly string[]).includes(problem)) return 'http';
+  return problem === 'permission' ? 'network' : (problem as FeedErrorCode);
 }

@@ -12,7 +12,7 @@ import { originPattern } from './origin-pattern';
 
 const READABLE = ['http:', 'https:', 'webcal:', 'webcals:'];
 
-/** What the user typed → the URL stored in FeedConfig; throws FeedError('unsupported-url') for anything else. */
+/** What the user typed → the URL stored in FeedConfig; throws FeedError('unsupportedUrl') for anything else. */
 export function normalizeFeedUrl(input: string): string {
   const text = input.trim();
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
@@ -20,12 +20,12 @@ export function normalizeFeedUrl(input: string): string {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new FeedError('unsupported-url', 'Not a web address');
+    throw new FeedError('unsupportedUrl', 'Not a web address');
   }
   if (!READABLE.includes(url.protocol)) {
-    throw new FeedError('unsupported-url', 'Only http, https and webcal addresses can be read');
+    throw new FeedError('unsupportedUrl', 'Only http, https and webcal addresses can be read');
   }
-  if (!url.hostname) throw new FeedError('unsupported-url', 'Not a web address');
+  if (!url.hostname) throw new FeedError('unsupportedUrl', 'Not a web address');
   url.hash = '';
   return url.href;
 }
@@ -47,10 +47,10 @@ export function toFetchUrl(url: string): string {
   try {
     parsed = new URL(rewritten);
   } catch {
-    throw new FeedError('unsupported-url', `Not a web address: "${trimmed.slice(0, 80)}"`);
+    throw new FeedError('unsupportedUrl', `Not a web address: "${trimmed.slice(0, 80)}"`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new FeedError('unsupported-url', `Only http, https and webcal addresses can be read (got ${parsed.protocol})`);
+    throw new FeedError('unsupportedUrl', `Only http, https and webcal addresses can be read (got ${parsed.protocol})`);
   }
   return parsed.href;
 }
@@ -68,13 +68,4 @@ export function feedOrigin(url: string): string | null {
 export function feedOriginPattern(url: string): string | null {
   const origin = feedOrigin(url);
   return origin ? originPattern(origin) : null;
-}
-
-/** "meetup.com" for https://www.meetup.com/…: a default feed name. */
-export function feedHostName(url: string): string {
-  try {
-    return new URL(url).host.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
 }

@@ -1,48 +1,18 @@
 /**
  * The one message contract between the pages and the background worker. Pages never parse feeds: they ask.
+ * It only names the messages: the types they carry live with their domain (discovery, location, settings).
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { FeedFormat, MeetupEvent } from './events';
 import type { FeedConfig, FeedFormatSetting, FeedHome } from './settings';
-import type { DiscoveredFeed } from './discover/types';
+import type { DiscoveredFeed, FeedPreview } from './discover/types';
+import type { CityMatch } from './location/city-match';
 import type { SuggestedGroups } from './directory/directory-schema';
-import type { FeedProblemCode, FeedProblemParams } from './feed-problem';
-
-export interface FeedPreview {
-  ok: boolean;
-  /** Short human-readable error when !ok. */
-  error: string | null;
-  /** `error` as data the pages translate (lib/feed-problem.ts). */
-  errorCode?: FeedProblemCode | null;
-  errorParams?: FeedProblemParams | null;
-  format: FeedFormat | null;
-  title: string | null;
-  eventCount: number;
-  /** Upcoming events the popup would list as near the user; null until a city is chosen. */
-  nearCount?: number | null;
-  /** Where the feed's group meets, as learned from these events (lib/location/feed-home.ts). */
-  home?: FeedHome | null;
-  /** The next three upcoming events. */
-  next: MeetupEvent[];
-  warnings: string[];
-}
 
 export interface RefreshSummary {
   refreshed: number;
   unchanged: number;
   failed: number;
   skipped: number;
-}
-
-export interface CityMatch {
-  geonameId: number;
-  name: string;
-  region: string | null;
-  country: string;
-  lat: number;
-  lon: number;
-  timeZone: string | null;
-  population: number;
 }
 
 export interface NewFeedData {

@@ -5,12 +5,10 @@
  * for the settings, feeds and time zone the popup reads, and the popup applies its own time and near-me filters
  * to it, so an index that is a little old still shows a correct prefix of the list (time only removes events).
  */
-import { eventStartInstant, isEventOver } from './event-time';
-import { isNearUser, nearFilterOf } from './location/near';
-import type { MeetupEvent } from './events';
+import { nearFilterOf, upcomingEvents, upcomingNear } from './upcoming';
 import type { FeedConfig, Settings } from './settings';
 import { compactEvent, expandEvent, type StoredEvent } from './stored-events';
-import { EMPTY_FEED_STATE, type FeedData, type FeedState } from './storage';
+import { EMPTY_FEED_STATE, type FeedData, type FeedState } from './feed-data';
 
 /** Upcoming events kept: more than the popup's first 30 rows, so events ending meanwhile leave it full. */
 export const POPUP_INDEX_SIZE = 40;
@@ -59,25 +57,20 @@ export interface PopupIndexInput {
 export function buildPopupIndex(input: PopupIndexInput): PopupIndex {
   const { zone, now } = input;
   const filter = nearFilterOf(input.settings);
-  const upcoming: { event: MeetupEvent; startMs: number }[] = [];
-  for (const feed of input.feeds) {
-    if (!feed.enabled) continue;
-    for (const event of input.data.get(feed.id)?.events ?? []) {
-      const startMs = eventStartInstant(event, zone);
-      if (!isEventOver(event, zone, now, startMs) && isNearUser(event, filter)) upcoming.push({ event, startMs });
-    }
-  }
-  upcoming.sort((a, b) => a.startMs - b.startMs || a.event.title.localeCompare(b.event.title));
+  const upcoming = upcomingNear(upcomingEvents(input.feeds, (id) => input.data.get(id)?.events, zone, now), filter);
   const feeds: Record<string, PopupIndexFeed> = {};
   for (const feed of input.feeds) {
     feeds[feed.id] = { state: input.data.get(feed.id)?.state ?? EMPTY_FEED_STATE, events: [] };
   }
   const seenIds: string[] = [];
-  for (const { event } of upcoming.slice(0, input.size ?? POPUP_INDEX_SIZE)) {
-    feeds[event.feedId]?.events.push(
-      compactEvent({ ...event, description: null, image: null, categories: [], onlineUrl: null }, event.feedId),
-    );
-    if (input.seen.has(event.id)) seenIds.push(event.id);
+  // Every copy of a meetup goes in, so the popup merges them again exactly as it will from the full data.
+  for (const { sources } of upcoming.slice(0, input.size ?? POPUP_INDEX_SIZE)) {
+    for (const event of sources) {
+      feeds[event.feedId]?.events.push(
+        compactEvent({ ...event, description: null, image: null, categories: [], onlineUrl: null }, event.feedId),
+      );
+      if (input.seen.has(event.id)) seenIds.push(event.id);
+    }
   }
   return { key: popupIndexKey(input.settings, input.feeds, zone), builtAt: new Date(now).toISOString(), feeds, seenIds };
 }

@@ -7,6 +7,7 @@
  */
 import { storage, type StorageItemKey, type WxtStorageItem, type WxtStorageItemOptions } from 'wxt/utils/storage';
 import type { MeetupEvent } from './events';
+import { EMPTY_FEED_STATE, type FeedData, type FeedState, type StoredFeedData } from './feed-data';
 import { migrateFeedDataToV2 } from './migrations/feed-data-v2';
 import { migrateFeedsToV2 } from './migrations/feeds-v2';
 import { migrateNotifiedToV2, type NotifiedV2 } from './migrations/notified-v2';
@@ -14,53 +15,9 @@ import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from './settings';
 import { compactEvent, expandEvent, type StoredEvent } from './stored-events';
 import { EMPTY_DIRECTORY_STATE, type DirectoryState } from './directory/update-directory';
 import type { PopupIndex } from './popup-index';
-import type { FeedProblemCode, FeedProblemParams } from './feed-problem';
 
-export interface FeedState {
-  /** ISO instants. */
-  lastSuccess: string | null;
-  lastAttempt: string | null;
-  etag: string | null;
-  lastModified: string | null;
-  /** Short human-readable error of the last attempt; null when it succeeded. */
-  error: string | null;
-  /** `error` as data the pages translate (lib/feed-problem.ts); absent in data stored before it existed. */
-  errorCode?: FeedProblemCode | null;
-  errorParams?: FeedProblemParams | null;
-  /** Consecutive failures, for backoff. */
-  failures: number;
-  /** ISO instant before which the feed is not fetched again (backoff, REFRESH-INTERVAL). */
-  nextAttemptAfter: string | null;
-  eventCount: number;
-  /** Format detected on the last success. */
-  format: string | null;
-  warnings: string[];
-  /** True once the feed has synced once: its first sync notifies nothing. */
-  synced: boolean;
-  /** REFRESH-INTERVAL / X-PUBLISHED-TTL of the last parse, in minutes (a minimum between fetches). */
-  minRefreshMinutes?: number | null;
-  /** Feed title of the last parse (X-WR-CALNAME, JSON-LD name…), for a default feed name. */
-  title?: string | null;
-}
-
-export interface FeedData {
-  state: FeedState;
-  events: MeetupEvent[];
-}
-
-export const EMPTY_FEED_STATE: FeedState = {
-  lastSuccess: null,
-  lastAttempt: null,
-  etag: null,
-  lastModified: null,
-  error: null,
-  failures: 0,
-  nextAttemptAfter: null,
-  eventCount: 0,
-  format: null,
-  warnings: [],
-  synced: false,
-};
+// Feed data's shapes live with the feed data (lib/feed-data.ts); re-exported for the items' readers.
+export { EMPTY_FEED_STATE, type FeedData, type FeedState, type StoredFeedData };
 
 /**
  * An item defined on first use. WXT reads every defined item (and its migration metadata) as soon as it is
@@ -109,12 +66,6 @@ export const feedsItem = lazyItem<FeedConfig[]>('local:feeds', {
   version: FEEDS_VERSION,
   migrations: feedsMigrations,
 });
-
-/** What `local:feed:<feedId>` holds since v2: events compacted (lib/stored-events.ts). */
-export interface StoredFeedData {
-  state: FeedState;
-  events: StoredEvent[];
-}
 
 export const FEED_DATA_VERSION = 2;
 

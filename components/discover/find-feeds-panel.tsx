@@ -6,6 +6,7 @@ import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { CandidateFormat, CandidateKind, DiscoveredFeed } from '../../lib/discover/types';
 import { t, tn, type MessageKey } from '../../lib/ui/i18n';
+import { feedHostName } from '../../lib/host-name';
 import { createFindFeedsModel, type AddState, type FindFeedsModel } from './discover-model';
 import { feedProblemText } from '../../lib/ui/feed-problem-text';
 import './discover.css';
@@ -25,14 +26,6 @@ const FORMAT_LABEL: Record<CandidateFormat, MessageKey> = {
   json: 'discoverFormatJson',
   html: 'discoverFormatHtml',
 };
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
-}
 
 function eventSummary(feed: DiscoveredFeed): string {
   if (feed.preview.ok) return tn('discoverEventCount', feed.preview.eventCount);
@@ -68,7 +61,7 @@ export function AddButton({ state, alreadyAdded, name, onAdd }: {
 }
 
 function FoundFeed({ feed, model }: { feed: DiscoveredFeed; model: FindFeedsModel }): JSX.Element {
-  const name = feed.preview.title ?? feed.title ?? hostOf(feed.url);
+  const name = feed.preview.title ?? feed.title ?? feedHostName(feed.url);
   return (
     <li class="discover-item" data-feed-url={feed.url}>
       <div class="discover-text">

@@ -5,7 +5,7 @@
 import { useSignal } from '@preact/signals';
 import type { JSX } from 'preact';
 import { t } from '../../lib/ui/i18n';
-import type { CityMatch } from '../../lib/messages';
+import type { CityMatch } from '../../lib/location/city-match';
 import { useOptions } from './options-context';
 
 const regionNames = new Map<string, Intl.DisplayNames | null>();

@@ -5,7 +5,8 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { homeOfTown } from '../../lib/location/feed-home';
-import { sendMessage, type CityMatch } from '../../lib/messages';
+import { sendMessage } from '../../lib/messages';
+import type { CityMatch } from '../../lib/location/city-match';
 import type { FeedConfig } from '../../lib/settings';
 import { t, type MessageKey } from '../../lib/ui/i18n';
 import { CITY_SEARCH_DELAY_MS } from '../../lib/ui/options-model';

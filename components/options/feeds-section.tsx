@@ -2,12 +2,13 @@
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { eventStartDayKey, formatEventTime, formatRelativeTime, shortDate } from '../../lib/format';
-import type { FeedPreview } from '../../lib/messages';
+import type { FeedPreview } from '../../lib/discover/types';
 import type { FeedConfig } from '../../lib/settings';
-import { canonicalTimeZone, systemTimeZone } from '../../lib/time';
+import { canonicalTimeZone } from '../../lib/time';
+import { readingZone } from '../../lib/upcoming';
 import { feedProblemText } from '../../lib/ui/feed-problem-text';
 import { t, tn, type MessageKey } from '../../lib/ui/i18n';
-import { hostOf } from '../../lib/ui/popup-model';
+import { feedLabel, hostOf } from '../../lib/host-name';
 import { FeedHomeField } from './feed-home-field';
 import { useOptions } from './options-context';
 
@@ -50,7 +51,7 @@ function AddFeed(): JSX.Element {
   const { model, locale } = useOptions();
   const preview = model.preview.value;
   const phase = model.addPhase.value;
-  const zone = systemTimeZone();
+  const zone = readingZone();
   const errorKey = model.addError.value ? ADD_ERRORS[model.addError.value] : undefined;
   return (
     <form
@@ -160,7 +161,7 @@ function FeedRow({ feed, zones }: { feed: FeedConfig; zones: string[] }): JSX.El
     <li class={`feed${feed.enabled ? '' : ' is-disabled'}`} aria-labelledby={nameId}>
       <div class="feed-head">
         <h3 class="feed-name" id={nameId}>
-          {feed.name || hostOf(feed.url)}
+          {feedLabel(feed)}
         </h3>
         <label class="switch">
           <input
@@ -228,7 +229,7 @@ function FeedRow({ feed, zones }: { feed: FeedConfig; zones: string[] }): JSX.El
         <button
           type="button"
           class="button subtle"
-          aria-label={t('feedRefreshNamed', feed.name || hostOf(feed.url))}
+          aria-label={t('feedRefreshNamed', feedLabel(feed))}
           onClick={() => void model.refreshFeed(feed.id)}
         >
           {t('refresh')}
@@ -236,7 +237,7 @@ function FeedRow({ feed, zones }: { feed: FeedConfig; zones: string[] }): JSX.El
         <button
           type="button"
           class="button danger"
-          aria-label={t('feedRemoveNamed', feed.name || hostOf(feed.url))}
+          aria-label={t('feedRemoveNamed', feedLabel(feed))}
           onClick={() => void model.removeFeed(feed.id)}
         >
           {t('feedRemove')}

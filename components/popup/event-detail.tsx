@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { safeHttpUrl } from '../../lib/events';
 import { dayLabel, formatDistance, formatEventTime } from '../../lib/format';
 import { eventLocationText, eventToIcs, googleCalendarUrl, icsFileName, openStreetMapUrl } from '../../lib/ics-export';
+import { feedLabel } from '../../lib/host-name';
 import { t } from '../../lib/ui/i18n';
 import { eventPageUrl, type EventItem } from '../../lib/ui/popup-model';
 import { Icon } from '../icons';
@@ -26,6 +27,33 @@ export function downloadIcs(item: EventItem, doc: Document = document): void {
   link.remove();
   // Revoking at once can cancel the download in some browsers.
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** The other feeds that publish this meetup, each linking to its own page of it. */
+function AlsoOn({ item }: { item: EventItem }): JSX.Element {
+  const { model } = usePopup();
+  return (
+    <p class="detail-also muted">
+      {t('alsoOn')}{' '}
+      {item.sources.slice(1).map((source, i) => {
+        const feed = model.feedsById.value.get(source.feedId);
+        const name = feed ? feedLabel(feed) : source.feedId;
+        const url = eventPageUrl(source);
+        return (
+          <span key={source.id}>
+            {i > 0 && ', '}
+            {url ? (
+              <a href={url} target="_blank" rel="noopener noreferrer">
+                {name}
+              </a>
+            ) : (
+              name
+            )}
+          </span>
+        );
+      })}
+    </p>
+  );
 }
 
 export function EventDetail({ item }: { item: EventItem }): JSX.Element {
@@ -82,6 +110,7 @@ export function EventDetail({ item }: { item: EventItem }): JSX.Element {
           </p>
         )}
         <p class="detail-feed muted">{t('fromFeed', item.feedName)}</p>
+        {item.sources.length > 1 && <AlsoOn item={item} />}
         <div class="detail-actions">
           {pageUrl && (
             <a class="button primary" href={pageUrl} target="_blank" rel="noopener noreferrer">

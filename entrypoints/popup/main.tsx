@@ -1,14 +1,14 @@
 import { render } from 'preact';
 import { PopupApp } from '../../components/popup/popup-app';
 import { PopupContext } from '../../components/popup/popup-context';
-import { systemTimeZone } from '../../lib/time';
+import { readingZone } from '../../lib/upcoming';
 import { applyDocumentLanguage, uiLocale } from '../../lib/ui/i18n';
 import { createPopupModel, eventIdFromHash } from '../../lib/ui/popup-model';
 import '../../components/theme.css';
 import './style.css';
 
 applyDocumentLanguage();
-const timeZone = systemTimeZone();
+const timeZone = readingZone();
 const model = createPopupModel({ timeZone });
 // The skeleton renders at once; the stored data fills it in place (the layout has a fixed size).
 render(

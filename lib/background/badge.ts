@@ -1,21 +1,19 @@
 /**
  * The toolbar badge: a number the user can trust. Default: new upcoming events near the user, not seen in
- * the popup yet (the popup's markSeen clears it). 'week': events near the user in the next 7 days. Failing
+ * the popup yet (the popup's markSeen clears it). 'week': events near the user this week (lib/upcoming's rule,
+ * the popup's "Next 7 days"). A meetup several feeds publish counts once. Failing
  * feeds turn the badge red, and show "!" when there is no number to show.
  */
 import { browser } from 'wxt/browser';
 import type { MeetupEvent } from '../events';
-import { isNearUser, nearFilterOf } from '../location/near';
 import type { FeedState } from '../storage';
 import type { Translate } from './deps';
-import { eventStartInstant, isEventOver } from '../event-time';
 import { formatInstant } from '../format';
-import { enabledEvents, type StoredView } from './stored-view';
-import { userZone } from './sync-feed';
+import { isNews, isThisWeek, nearFilterOf, readingZone, upcomingEvents, upcomingNear } from '../upcoming';
+import type { StoredView } from './stored-view';
 
 export const BADGE_COLOR = '#1d4ed8';
 export const BADGE_FAILING_COLOR = '#dc2626';
-const WEEK_MS = 7 * 24 * 3600_000;
 
 export interface BadgeView {
   text: string;
@@ -30,6 +28,8 @@ export interface BadgeInput {
   now: number;
   translate: Translate;
   locale: string;
+  /** The zone days and times are read in; default lib/upcoming's readingZone(). */
+  zone?: string;
 }
 
 export function badgeText(count: number): string {
@@ -37,15 +37,16 @@ export function badgeText(count: number): string {
   return count > 99 ? '99+' : String(count);
 }
 
-/** Events the badge counts, by mode. */
-export function countedEvents(view: StoredView, seen: ReadonlySet<string>, now: number): MeetupEvent[] {
-  const zone = userZone(view.settings);
-  const filter = nearFilterOf(view.settings);
-  return enabledEvents(view).filter((event) => {
-    if (event.status === 'cancelled' || isEventOver(event, zone, now) || !isNearUser(event, filter)) return false;
-    if (view.settings.badgeMode === 'week') return eventStartInstant(event, zone) < now + WEEK_MS;
-    return !seen.has(event.id);
-  });
+/** Events the badge counts, by mode: one per meetup, in the zone days are read in. */
+export function countedEvents(view: StoredView, seen: ReadonlySet<string>, now: number, zone = readingZone()): MeetupEvent[] {
+  const upcoming = upcomingEvents(view.feeds, (id) => view.data.get(id)?.events, zone, now);
+  return upcomingNear(upcoming, nearFilterOf(view.settings))
+    .filter((item) => {
+      if (item.event.status === 'cancelled') return false;
+      if (view.settings.badgeMode === 'week') return isThisWeek(item.event, zone, now);
+      return isNews(item, seen);
+    })
+    .map((item) => item.event);
 }
 
 export function failingFeedCount(view: StoredView): number {
@@ -54,7 +55,8 @@ export function failingFeedCount(view: StoredView): number {
 
 export function computeBadge(input: BadgeInput): BadgeView {
   const { view, translate: t } = input;
-  const count = countedEvents(view, input.seen, input.now).length;
+  const zone = input.zone ?? readingZone();
+  const count = countedEvents(view, input.seen, input.now, zone).length;
   const failing = failingFeedCount(view);
   const countLine =
     view.settings.badgeMode === 'week'
@@ -68,7 +70,7 @@ export function computeBadge(input: BadgeInput): BadgeView {
   if (failing > 0) lines.push(t('badgeTitleFailing', [String(failing)]));
   lines.push(
     input.lastRefresh
-      ? t('badgeTitleLastRefresh', [formatInstant(Date.parse(input.lastRefresh), input.locale, userZone(view.settings))])
+      ? t('badgeTitleLastRefresh', [formatInstant(Date.parse(input.lastRefresh), input.locale, zone)])
       : t('badgeTitleNeverRefreshed'),
   );
   return {

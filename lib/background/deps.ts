@@ -3,9 +3,9 @@
  * parser (lib/background/production-deps.ts wires the real ones).
  */
 import type { FeedParseResult, MeetupEvent, ParseOptions } from '../events';
-import type { CityMatch } from '../messages';
+import type { CityMatch } from '../location/city-match';
 import type { FeedConfig, FeedFormatSetting, UserCity } from '../settings';
-import type { FetchDeps } from './fetch-feed';
+import type { FetchDeps } from '../download';
 
 export type ParseFeed = (
   body: string,

@@ -20,7 +20,8 @@ import {
   type DirectoryState,
   type FetchLike,
 } from '../directory/update-directory';
-import type { FeedPreview, ProtocolMap } from '../messages';
+import type { FeedPreview } from '../discover/types';
+import type { ProtocolMap } from '../messages';
 import type { FeedConfig, Settings } from '../settings';
 
 export interface TabPage {

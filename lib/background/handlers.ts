@@ -1,15 +1,17 @@
 /** The worker's side of lib/messages.ts: each message as a plain async function of its data. */
 import { compareEvents } from '../events';
-import type { CityMatch, FeedPreview, ProtocolMap, RefreshSummary } from '../messages';
+import type { FeedPreview } from '../discover/types';
+import type { CityMatch } from '../location/city-match';
+import type { ProtocolMap, RefreshSummary } from '../messages';
 import type { FeedConfig } from '../settings';
 import { feedDataItem, feedsItem, seenItem, settingsItem } from '../storage';
 import type { BackgroundDeps } from './deps';
-import { isEventOver } from '../event-time';
-import { feedHostName, normalizeFeedUrl } from '../feed-url';
+import { normalizeFeedUrl } from '../feed-url';
+import { feedHostName } from '../host-name';
 import type { Refresher } from './refresh';
-import { loadStoredView, enabledEvents } from './stored-view';
-import { readFeed, userZone } from './sync-feed';
-import { isNearUser, nearFilterOf } from '../location/near';
+import { loadStoredView } from './stored-view';
+import { readFeed } from './sync-feed';
+import { isEventOver, isNearUser, nearFilterOf, readingZone, sourceIds, upcomingEvents, upcomingNear } from '../upcoming';
 
 type Data<K extends keyof ProtocolMap> = Parameters<ProtocolMap[K]>[0];
 
@@ -99,7 +101,7 @@ export function createHandlers(deps: BackgroundDeps, refresher: Refresher): Hand
       }
       if (result.kind !== 'parsed') return { ...empty, error: 'Unexpected answer from the server' };
       const now = deps.now();
-      const zone = userZone(settings);
+      const zone = readingZone();
       const upcoming = result.parsed.events.filter((event) => !isEventOver(event, zone, now)).sort(compareEvents);
       const filter = nearFilterOf(settings);
       return {
@@ -128,15 +130,16 @@ export function createHandlers(deps: BackgroundDeps, refresher: Refresher): Hand
     async markSeen({ ids }) {
       const view = await loadStoredView();
       const now = deps.now();
-      const zone = userZone(view.settings);
-      const upcoming = enabledEvents(view).filter((event) => !isEventOver(event, zone, now));
-      const stillListed = new Set(upcoming.map((event) => event.id));
-      const filter = nearFilterOf(view.settings);
-      const marked = ids ?? upcoming.filter((event) => isNearUser(event, filter)).map((event) => event.id);
+      const upcoming = upcomingEvents(view.feeds, (id) => view.data.get(id)?.events, readingZone(), now);
+      const stillListed = new Set(upcoming.flatMap(sourceIds));
+      const near = upcomingNear(upcoming, nearFilterOf(view.settings));
+      // Seeing one copy of a meetup is seeing the meetup: every copy is marked.
+      const asked = ids ? new Set(ids) : null;
+      const marked = asked ? upcoming.filter((item) => sourceIds(item).some((id) => asked.has(id))) : near;
       // Only ids still listed are kept, so the list never grows past the stored events.
       const seen = (await seenItem.getValue()).filter((id) => stillListed.has(id));
       const next = new Set(seen);
-      for (const id of marked) if (stillListed.has(id)) next.add(id);
+      for (const id of marked.flatMap(sourceIds)) next.add(id);
       await seenItem.setValue([...next]);
     },
 

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { MeetupEvent } from '../events';
-import { isNearUser, type NearFilter } from '../location/near';
+import { isNearUser, type NearFilter } from '../upcoming';
 import type { NotifiedIds, StarredSnapshot } from '../storage';
 import type { Translate } from './deps';
 import { eventEndInstant, eventStartInstant } from '../event-time';

@@ -4,10 +4,10 @@
  */
 import { buildPopupIndex } from '../popup-index';
 import { popupIndexItem } from '../storage';
-import { systemTimeZone } from '../time';
+import { readingZone } from '../upcoming';
 import type { StoredView } from './stored-view';
 
-export function createPopupIndexWriter(zone: () => string = systemTimeZone) {
+export function createPopupIndexWriter(zone: () => string = readingZone) {
   let written: string | null = null;
   return async function writePopupIndex(view: StoredView, seen: ReadonlySet<string>, now: number): Promise<void> {
     const index = buildPopupIndex({ ...view, seen, now, zone: zone() });

@@ -4,9 +4,9 @@
  * `main()`, never at import time.
  */
 import { browser } from 'wxt/browser';
-import { parseFeed, readBodyWithLimit, toFetchUrl } from '../feeds/index';
+import { parseFeed } from '../feeds/index';
 import { fetchGazetteerLoader, lazyGazetteer } from '../location/gazetteer';
-import { resolveEvents, usualCountry } from '../location/resolve';
+import { resolveFeedEvents } from '../location/resolve';
 import type { BackgroundDeps, ResolveEvents } from './deps';
 import { originPattern } from '../origin-pattern';
 
@@ -15,19 +15,13 @@ export function createProductionDeps(): BackgroundDeps {
   const gazetteer = lazyGazetteer(fetchGazetteerLoader((path) => getURL(path)));
   const getMessage = browser.i18n.getMessage as (key: string, substitutions?: string[]) => string;
 
-  const resolve: ResolveEvents = async (events, { city, feed }) => {
-    const context = { gazetteer: await gazetteer(), city, home: feed?.home ?? null };
-    // Two passes, as the CLI does: the feed's usual country then breaks ties between homonyms.
-    const firstPass = await resolveEvents(events, context);
-    const feedCountry = usualCountry(firstPass);
-    return feedCountry ? resolveEvents(events, { ...context, feedCountry }) : firstPass;
-  };
+  // The CLI's pass too: the feed's usual country then breaks ties between homonyms the text named.
+  const resolve: ResolveEvents = async (events, { city, feed }) =>
+    resolveFeedEvents(events, { gazetteer: await gazetteer(), city, home: feed?.home ?? null });
 
   return {
     // Through a closure: a detached `fetch` throws "Illegal invocation" in browsers.
     fetch: (input, init) => fetch(input, init),
-    readBody: readBodyWithLimit,
-    toFetchUrl,
     hasHostPermission: async (url) => {
       try {
         const pattern = originPattern(url);

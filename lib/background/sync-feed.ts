@@ -5,13 +5,14 @@
 import { isFeedError } from '../feeds/errors';
 import type { MeetupEvent } from '../events';
 import type { FeedConfig, FeedHome, Settings } from '../settings';
-import type { CityMatch } from '../messages';
+import type { CityMatch } from '../location/city-match';
 import { applyFeedHome, nextFeedHome, sameHome } from '../location/feed-home';
 import { feedDataItem, feedsItem, type FeedData, type FeedState } from '../storage';
-import { defaultTimeZoneFor, feedZoneOptions } from '../location/default-zone';
+import { feedZoneOptions } from '../location/default-zone';
+import { readingZone } from '../upcoming';
 import { problemOfFeedError } from '../feed-problem';
 import type { ParseFeed, ResolveEvents } from './deps';
-import { fetchFeed, type FetchDeps } from './fetch-feed';
+import { fetchFeed, type FetchDeps } from '../download';
 import { backoffMs } from './schedule';
 import { fitEventsToBudget, pruneEvents } from './storage-budget';
 
@@ -40,11 +41,6 @@ export interface SyncContext {
   ignoreValidators?: boolean;
 }
 
-/** The zone all-day dates are taken in: the user's city's, else the system's. */
-export function userZone(settings: Settings): string {
-  return defaultTimeZoneFor(settings.city);
-}
-
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
@@ -71,10 +67,10 @@ export async function readFeed(
       contentType: fetched.contentType,
     });
   } catch (error) {
-    // The parser's own code (empty, not-a-feed, too-deep…) says more than "malformed".
+    // The parser's own code (empty, notAFeed, tooDeep…) says more than "malformed".
     const code = isFeedError(error) ? error.code : ('malformed' as const);
     const message = isFeedError(error) ? error.message : 'Could not read this feed';
-    return { kind: 'error' as const, code, message, problem: problemOfFeedError(code, message) };
+    return { kind: 'error' as const, message, problem: problemOfFeedError(code, message) };
   }
   let events: MeetupEvent[] = parsed.events;
   const warnings = [...parsed.warnings];
@@ -95,7 +91,7 @@ export async function syncFeed(config: FeedConfig, context: SyncContext, deps: S
   const previous = await item.getValue();
   const attemptMs = deps.now();
   const attempt = iso(attemptMs);
-  const zone = userZone(context.settings);
+  const zone = readingZone();
   const validators = context.ignoreValidators ? { etag: null, lastModified: null } : previous.state;
   const result = await readFeed(config, context.settings, validators, deps);
   const nowMs = deps.now();

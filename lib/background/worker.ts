@@ -27,11 +27,11 @@ import { createPopupIndexWriter } from './popup-index-writer';
 import { createRefresher, type Refresher } from './refresh';
 import { dueReminders, nextReminderTime, REMINDER_ALARM, scheduleReminderAlarm } from './reminders';
 import { ensureRefreshAlarm, REFRESH_ALARM, RETRY_ALARM, scheduleRetryAlarm } from './schedule';
-import { nearFilterOf } from '../location/near';
 import { applyFeedHome, feedHomeOf, sameHome } from '../location/feed-home';
-import { findEvent, loadStoredView } from './stored-view';
+import { defaultTimeZoneFor } from '../location/default-zone';
+import { nearFilterOf, oncePerMeetup, readingZone } from '../upcoming';
+import { enabledEvents, findEvent, loadStoredView } from './stored-view';
 import type { FeedSyncResult } from './sync-feed';
-import { userZone } from './sync-feed';
 
 export interface BackgroundApi {
   handlers: Handlers;
@@ -86,10 +86,11 @@ export function startBackground(deps: BackgroundDeps): BackgroundApi {
     const plans = await serialized(async () => {
       const view = await loadStoredView();
       const now = deps.now();
-      const zone = userZone(view.settings);
+      const zone = readingZone();
       const out: NotificationPlan[] = [];
+      // One notification per meetup, however many feeds publish it.
       const candidates = view.settings.notifyNewEvents
-        ? newEventsOf(results, nearFilterOf(view.settings), now, zone)
+        ? oncePerMeetup(newEventsOf(results, nearFilterOf(view.settings), now, zone), enabledEvents(view), zone)
         : [];
       const recorded = recordNotified(candidates, await notifiedItem.getValue(), now, zone);
       // Persisted before showing: a worker stopped in between misses one rather than repeating it.
@@ -131,7 +132,7 @@ export function startBackground(deps: BackgroundDeps): BackgroundApi {
     const plans = await serialized(async () => {
       const [settings, starred] = await Promise.all([settingsItem.getValue(), starredItem.getValue()]);
       const now = deps.now();
-      const zone = userZone(settings);
+      const zone = readingZone();
       const due = dueReminders(starred, settings.reminderMinutes, now, zone);
       if (due.length > 0) {
         const remindedAt = new Date(now).toISOString();
@@ -196,7 +197,7 @@ export function startBackground(deps: BackgroundDeps): BackgroundApi {
       await ensureRefreshAlarm(browser.alarms, next.refreshMinutes, true);
     }
     if (!previous || cityKey(previous) !== cityKey(next)) await reResolveAll();
-    if (previous && userZone(previous) !== userZone(next)) {
+    if (previous && defaultTimeZoneFor(previous.city) !== defaultTimeZoneFor(next.city)) {
       // Floating times of feeds without a zone setting were read in the old city's zone: read them again (a 304
       // would keep the old reading).
       const ids = (await feedsItem.getValue()).filter((feed) => feed.enabled && !feed.timeZone).map((feed) => feed.id);

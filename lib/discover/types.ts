@@ -1,5 +1,28 @@
 /** What feed discovery (issue #7) finds on a page, and what the popup shows about each find. */
-import type { FeedPreview } from '../messages';
+import type { FeedFormat, MeetupEvent } from '../events';
+import type { FeedProblemCode, FeedProblemParams } from '../feed-problem';
+import type { FeedHome } from '../settings';
+
+/** A feed read without saving it: what the options page's Test and discovery show before adding it. */
+export interface FeedPreview {
+  ok: boolean;
+  /** Short human-readable error when !ok. */
+  error: string | null;
+  /** `error` as data the pages translate (lib/feed-problem.ts). */
+  errorCode?: FeedProblemCode | null;
+  errorParams?: FeedProblemParams | null;
+  format: FeedFormat | null;
+  title: string | null;
+  eventCount: number;
+  /** Upcoming events the popup would list as near the user; null until a city is chosen. */
+  nearCount?: number | null;
+  /** Where the feed's group meets, as learned from these events (lib/location/feed-home.ts). */
+  home?: FeedHome | null;
+  /** The next three upcoming events. */
+  next: MeetupEvent[];
+  warnings: string[];
+}
+
 
 /** A format hint the feed settings understand (`FeedFormatSetting` without `auto`). */
 export type CandidateFormat = 'ical' | 'json' | 'html';

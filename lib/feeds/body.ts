@@ -13,7 +13,7 @@ export function formatBytes(bytes: number): string {
 }
 
 export function tooLarge(limitBytes: number): FeedError {
-  return new FeedError('too-large', `Feed is larger than ${formatBytes(limitBytes)}`);
+  return new FeedError('tooLarge', `Feed is larger than ${formatBytes(limitBytes)}`);
 }
 
 /** The charset a Content-Type names, lower-cased, or null. */

@@ -83,13 +83,13 @@ export function classifyJson(data: unknown): DetectedFeed {
       return { kind: 'jsonld', data };
     }
     const found = scan.otherTypes.length ? ` (found ${scan.otherTypes.slice(0, 4).join(', ')})` : '';
-    throw new FeedError('not-a-feed', `JSON-LD without events${found}`);
+    throw new FeedError('notAFeed', `JSON-LD without events${found}`);
   }
   if (isGancioList(data)) return { kind: 'gancio', data };
   if (isCaenCampList(data)) return { kind: 'caencamp', data };
   const list = findEventList(data);
   if (list) return { kind: 'json', list };
-  throw new FeedError('not-a-feed', `JSON without events (found ${describeJson(data)})`);
+  throw new FeedError('notAFeed', `JSON without events (found ${describeJson(data)})`);
 }
 
 /** The name of an XML document's root element, skipping the prolog, comments and doctype. */
@@ -101,15 +101,15 @@ function xmlRoot(text: string): string | null {
 function classifyMarkup(text: string, contentType: string | null | undefined): DetectedFeed {
   const root = xmlRoot(text.slice(0, 4096));
   const isXml = text.startsWith('<?xml') || /xml/i.test(contentType ?? '');
-  if (root === 'rss' || root === 'rdf:rdf') throw new FeedError('not-a-feed', 'This is an RSS feed: an Atom/RSS feed has no event dates');
+  if (root === 'rss' || root === 'rdf:rdf') throw new FeedError('notAFeed', 'This is an RSS feed: an Atom/RSS feed has no event dates');
   if (root === 'feed' && (isXml || /<feed[^>]+xmlns=["']http:\/\/www\.w3\.org\/2005\/Atom/i.test(text))) {
-    throw new FeedError('not-a-feed', 'This is an Atom feed: an Atom/RSS feed has no event dates');
+    throw new FeedError('notAFeed', 'This is an Atom feed: an Atom/RSS feed has no event dates');
   }
   if (root === 'icalendar' || root === 'xcal:icalendar') {
-    throw new FeedError('not-a-feed', 'This is xCal (XML iCalendar), which is not supported: use the iCal (.ics) address');
+    throw new FeedError('notAFeed', 'This is xCal (XML iCalendar), which is not supported: use the iCal (.ics) address');
   }
   if (isXml && root !== 'html' && !/html/i.test(contentType ?? '')) {
-    throw new FeedError('not-a-feed', `This is an XML document${root ? ` (<${root}>)` : ''}, not an event feed`);
+    throw new FeedError('notAFeed', `This is an XML document${root ? ` (<${root}>)` : ''}, not an event feed`);
   }
   return { kind: 'html', text };
 }
@@ -130,14 +130,14 @@ export function detectFeed(body: string, options: DetectOptions = {}): DetectedF
   if (format === 'html') return { kind: 'html', text };
   if (format === 'json' || text.startsWith('{') || text.startsWith('[')) {
     if (format === 'json' && !/^[[{"\d-]|^(?:true|false|null)\b/.test(text)) {
-      throw new FeedError('not-a-feed', `Not JSON (starts with "${quoteStart(text)}")`);
+      throw new FeedError('notAFeed', `Not JSON (starts with "${quoteStart(text)}")`);
     }
     return classifyJson(parseJsonText(text));
   }
 
   if (VCALENDAR.test(text)) return { kind: 'ical', text, warnings: [] };
   const binary = binaryKind(text);
-  if (binary) throw new FeedError('not-a-feed', `This is ${binary}, not a feed`);
+  if (binary) throw new FeedError('notAFeed', `This is ${binary}, not a feed`);
 
   // Some servers print a notice before the calendar; read from BEGIN:VCALENDAR on.
   const head = text.slice(0, 65_536);
@@ -152,5 +152,5 @@ export function detectFeed(body: string, options: DetectOptions = {}): DetectedF
   if (/^BEGIN:VEVENT\b/im.test(head)) return { kind: 'ical', text, warnings: [] };
 
   const served = options.contentType ? `, served as ${options.contentType.split(';')[0]!.trim()}` : '';
-  throw new FeedError('not-a-feed', `This is plain text, not a feed${served} (starts with "${quoteStart(text)}")`);
+  throw new FeedError('notAFeed', `This is plain text, not a feed${served} (starts with "${quoteStart(text)}")`);
 }

@@ -164,11 +164,11 @@ export function parseHtml(html: string, feedOptions: ParseOptions): FeedParseRes
   // An empty event list is a page with nothing planned yet, not a page that is no feed.
   const emptyList = otherTypes.has('ItemList') || otherTypes.has('EventSeries');
   if (events.length === 0 && warnings.size === 0 && !emptyList) {
-    throw new FeedError('not-a-feed', noEventsMessage(html, [...otherTypes], calendarLinks(html, options.baseUrl)));
+    throw new FeedError('notAFeed', noEventsMessage(html, [...otherTypes], calendarLinks(html, options.baseUrl)));
   }
   if (events.length === 0 && warnings.size > 0) {
     const first = warnings.toArray()[0];
-    throw new FeedError('not-a-feed', `This is an HTML page with no readable events in it (${first})`);
+    throw new FeedError('notAFeed', `This is an HTML page with no readable events in it (${first})`);
   }
   return { events, warnings: warnings.toArray(), format: 'html', title: listTitle ?? htmlTitle(html), minRefreshMinutes: null };
 }

@@ -4,6 +4,7 @@
  */
 import { compareEvents, type FeedParseResult, type MeetupEvent, type ParseOptions } from '../events';
 import { eventStartMs } from '../time';
+import { defaultWindow } from '../upcoming/window';
 import { checkTextLimit, DEFAULT_BODY_LIMIT } from './body';
 import { parseCaenCamp } from './caencamp';
 import { feedFloatingZone } from './date-values';
@@ -16,7 +17,6 @@ import { parseJsonList } from './json-list';
 
 export { readBodyWithLimit, checkTextLimit, decodeBody, DEFAULT_BODY_LIMIT } from './body';
 export { toFetchUrl } from '../feed-url';
-export { downloadFeed, type DownloadOptions, type DownloadedFeed } from './download';
 export { detectFeed, type FormatChoice, type DetectedFeed } from './detect';
 export { FeedError, isFeedError, type FeedErrorCode } from './errors';
 
@@ -29,18 +29,18 @@ export interface ParseFeedOptions extends ParseOptions {
   limitBytes?: number;
 }
 
-const DAY = 86_400_000;
-
 /** Reads any supported feed. Throws FeedError (short message saying what was found) when it is no feed. */
 export function parseFeed(body: string, options: ParseFeedOptions): FeedParseResult {
   checkTextLimit(body, options.limitBytes ?? DEFAULT_BODY_LIMIT);
   const detected = detectFeed(body, { format: options.format, contentType: options.contentType });
+  const window = defaultWindow(options.now ?? Date.now());
   const readerOptions: ParseOptions = {
     feedId: options.feedId,
     feedTimeZone: options.feedTimeZone,
     defaultTimeZone: options.defaultTimeZone,
-    from: options.from,
-    to: options.to,
+    // Every reader gets the window from lib/upcoming/window.ts, the iCal one included.
+    from: options.from ?? window.from,
+    to: options.to ?? window.to,
     now: options.now,
     maxOccurrences: options.maxOccurrences,
     baseUrl: options.baseUrl,
@@ -89,9 +89,9 @@ function finish(result: FeedParseResult, windowOptions: ParseOptions | null): Fe
  * window. All-day dates are taken in the feed's zone.
  */
 export function inWindow(options: ParseOptions): (event: MeetupEvent) => boolean {
-  const now = options.now ?? Date.now();
-  const from = options.from ?? now - DAY;
-  const to = options.to ?? now + 180 * DAY;
+  const window = defaultWindow(options.now ?? Date.now());
+  const from = options.from ?? window.from;
+  const to = options.to ?? window.to;
   const zone = feedFloatingZone(options);
   return (event) => {
     const startMs = eventStartMs(event.start, zone);

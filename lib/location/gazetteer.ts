@@ -1,9 +1,9 @@
 /**
  * The offline gazetteer at run time: a name index (index.json, loaded once) and per-country shards with
  * coordinates, admin codes and zones (loaded on demand). Files come through a loader, so the same code reads
- * them with `fetch(browser.runtime.getURL(...))` in the background and from disk in Node (node-loader.ts).
+ * them with `fetch(browser.runtime.getURL(...))` in the background and from disk in Node (scripts/cli/node-gazetteer.ts).
  */
-import type { CityMatch } from '../messages';
+import type { CityMatch } from './city-match';
 import { distanceKm } from './near';
 import {
   GAZETTEER_FORMAT_VERSION,

@@ -4,7 +4,7 @@
  */
 import type { MeetupEvent } from '../events';
 import { compactEvent, expandEvent, type StoredEvent } from '../stored-events';
-import type { FeedState, StoredFeedData } from '../storage';
+import type { FeedState, StoredFeedData } from '../feed-data';
 
 export interface FeedDataV1 {
   state: Partial<FeedState>;

@@ -5,26 +5,16 @@
 import { batch, computed, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { feedOrigin, feedOriginPattern, parseFeedUrl } from '../feed-url';
-import { sendMessage, type CityMatch, type FeedPreview } from '../messages';
-import { DEFAULT_SETTINGS, type FeedConfig, type Settings, type UserCity } from '../settings';
+import { sendMessage } from '../messages';
+import type { FeedPreview } from '../discover/types';
+import { userCityOf, type CityMatch } from '../location/city-match';
+import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from '../settings';
 import { buildSettingsFile, parseSettingsFile, type ImportProblem } from '../settings-file';
-import { feedsItem, readFeedDataOnce, settingsItem, watchFeedData, type FeedState } from '../storage';
-import { mirrorItem, type Mirror } from './mirror';
+import { feedsItem, settingsItem, type FeedState } from '../storage';
+import { followFeedData, mirrorItem, type Mirror } from './mirror';
 
 export const UNDO_MS = 8000;
 export const CITY_SEARCH_DELAY_MS = 250;
-
-export function cityFromMatch(match: CityMatch): UserCity {
-  return {
-    geonameId: match.geonameId,
-    name: match.name,
-    region: match.region,
-    country: match.country,
-    lat: match.lat,
-    lon: match.lon,
-    timeZone: match.timeZone,
-  };
-}
 
 export interface PendingRemoval {
   feed: FeedConfig;
@@ -124,17 +114,18 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
   function followStates(feedIds: string[]): void {
     const added = feedIds.filter((feedId) => !stateWatchers.has(feedId));
     if (!added.length) return;
-    for (const feedId of added) {
-      const stop = watchFeedData(feedId, (value) => {
+    const { stops } = followFeedData(
+      added,
+      (feedId, value) => {
         feedStates.value = { ...feedStates.value, [feedId]: value.state };
-      });
-      stateWatchers.set(feedId, stop);
-    }
-    void readFeedDataOnce(added).then((read) => {
-      const next = { ...feedStates.value };
-      for (const [feedId, value] of read) if (!(feedId in next)) next[feedId] = value.state;
-      feedStates.value = next;
-    });
+      },
+      (read) => {
+        const next = { ...feedStates.value };
+        for (const [feedId, value] of read) next[feedId] = value.state;
+        feedStates.value = next;
+      },
+    );
+    for (const [feedId, stop] of stops) stateWatchers.set(feedId, stop);
   }
 
   async function checkPermissions(list: FeedConfig[]): Promise<void> {
@@ -282,7 +273,7 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
         cityQuery.value = '';
         citySearching.value = false;
       });
-      await updateSettings({ city: cityFromMatch(match) });
+      await updateSettings({ city: userCityOf(match) });
     },
 
     /** The position stays here: only the background's offline gazetteer sees it, to name the nearest town. */
@@ -299,7 +290,7 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
         .then((position) => sendMessage('nearestCity', { lat: position.coords.latitude, lon: position.coords.longitude }))
         .then(async (match) => {
           if (!match) cityError.value = 'noNearest';
-          else await updateSettings({ city: cityFromMatch(match) });
+          else await updateSettings({ city: userCityOf(match) });
         })
         .catch(() => {
           cityError.value = 'geolocation';

@@ -6,25 +6,26 @@ import { batch, computed, effect, signal, type Signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { safeHttpUrl, type MeetupEvent } from '../events';
-import { eventStartInstant, isEventOver } from '../event-time';
-import { dayKeyOf, eventDayKey, daysBetween } from '../format';
-import { eventDistanceKm, isNearUser, nearFilterOf } from '../location/near';
+import { dayKeyOf, eventDayKey } from '../format';
+import { feedLabel } from '../host-name';
+import { searchText } from '../search-text';
+import { eventDistanceKm } from '../location/near';
 import { sendMessage } from '../messages';
 import { popupIndexFeedData, type PopupIndex } from '../popup-index';
+import { followFeedData } from './mirror';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from '../settings';
 import {
   feedsItem,
   popupIndexItem,
-  readFeedDataOnce,
   refreshStatusItem,
   seenItem,
   settingsItem,
   starredItem,
-  watchFeedData,
   type FeedData,
   type RefreshStatus,
   type StarredSnapshot,
 } from '../storage';
+import { isDayThisWeek, isNearUser, isNews, nearFilterOf, sourceIds, upcomingEvents } from '../upcoming';
 
 export type WhenFilter = 'all' | 'week';
 export type ModeFilter = 'all' | 'inPerson' | 'online';
@@ -39,6 +40,8 @@ export interface EventItem {
   distanceKm: number | null;
   isNew: boolean;
   starred: boolean;
+  /** Every copy of this meetup (the shown one first): more than one when several feeds publish it. */
+  sources: MeetupEvent[];
 }
 
 export interface DayGroup {
@@ -103,11 +106,6 @@ export function venueName(event: Pick<MeetupEvent, 'place' | 'location'>): strin
 /** Radius steps offered when nothing is near: the next one above the current radius. */
 export const WIDEN_STEPS_KM = [50, 100, 200];
 
-/** Lower-case, accent-free text for search: "Café" matches "cafe". */
-export function searchText(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-}
-
 const haystacks = new WeakMap<MeetupEvent, string>();
 function haystackOf(event: MeetupEvent): string {
   let text = haystacks.get(event);
@@ -165,27 +163,21 @@ export function createPopupModel(options: PopupModelOptions) {
     const seenSet = seenAtOpen.value;
     const stars = starred.value;
     const city = settings.value.city;
-    const items: EventItem[] = [];
-    for (const feed of enabledFeeds.value) {
-      const data = feedData.value[feed.id];
-      if (!data) continue;
-      for (const event of data.events) {
-        const startMs = eventStartInstant(event, zone);
-        if (isEventOver(event, zone, nowMs, startMs)) continue;
-        items.push({
-          event,
-          feedName: feed.name || hostOf(feed.url),
-          startMs,
-          dayKey: eventDayKey(event, zone, today),
-          distanceKm: eventDistanceKm(event, city),
-          // As the badge counts (lib/background/badge.ts): a cancelled event is never news.
-          isNew: event.status !== 'cancelled' && !seenSet.has(event.id),
-          starred: event.id in stars,
-        });
-      }
-    }
-    items.sort((a, b) => a.startMs - b.startMs || a.event.title.localeCompare(b.event.title));
-    return items;
+    const data = feedData.value;
+    return upcomingEvents(enabledFeeds.value, (id) => data[id]?.events, zone, nowMs).map(({ event, startMs, sources }) => {
+      const feed = feedsById.value.get(event.feedId);
+      return {
+        event,
+        feedName: feed ? feedLabel(feed) : '',
+        startMs,
+        dayKey: eventDayKey(event, zone, today),
+        distanceKm: eventDistanceKm(event, city),
+        // As the badge counts (lib/upcoming): a cancelled event is never news; a copy seen from one feed is seen.
+        isNew: isNews({ event, startMs, sources }, seenSet),
+        starred: sources.some((source) => source.id in stars),
+        sources,
+      };
+    });
   });
 
   const nearFilter = computed(() => nearFilterOf(settings.value));
@@ -203,7 +195,7 @@ export function createPopupModel(options: PopupModelOptions) {
     const words = searchText(query.value).split(/\s+/).filter(Boolean);
     const today = todayKey.value;
     return base.filter(({ event, dayKey }) => {
-      if (when.value === 'week' && daysBetween(today, dayKey) > 6) return false;
+      if (when.value === 'week' && !isDayThisWeek(dayKey, today)) return false;
       if (mode.value === 'online' && !event.online) return false;
       if (mode.value === 'inPerson' && event.online && !event.place && !event.location) return false;
       if (feedFilter.value !== null && event.feedId !== feedFilter.value) return false;
@@ -231,7 +223,7 @@ export function createPopupModel(options: PopupModelOptions) {
   const failingFeeds = computed<FailingFeed[]>(() =>
     enabledFeeds.value.flatMap((feed) => {
       const error = feedData.value[feed.id]?.state.error;
-      return error ? [{ id: feed.id, name: feed.name || hostOf(feed.url), error }] : [];
+      return error ? [{ id: feed.id, name: feedLabel(feed), error }] : [];
     }),
   );
 
@@ -271,19 +263,19 @@ export function createPopupModel(options: PopupModelOptions) {
 
   /** Reads the feeds' data in one go, then follows each feed (a change that lands first wins). */
   function followFeeds(feedIds: string[]): Promise<void> {
-    const changed = new Set<string>();
-    for (const feedId of feedIds) {
-      const stop = watchFeedData(feedId, (value) => {
-        changed.add(feedId);
+    const { stops, ready } = followFeedData(
+      feedIds,
+      (feedId, value) => {
         feedData.value = { ...feedData.value, [feedId]: value };
-      });
-      feedMirrors.set(feedId, stop);
-    }
-    return readFeedDataOnce(feedIds).then((read) => {
-      const next = { ...feedData.value };
-      for (const [feedId, value] of read) if (!changed.has(feedId)) next[feedId] = value;
-      feedData.value = next;
-    });
+      },
+      (read) => {
+        const next = { ...feedData.value };
+        for (const [feedId, value] of read) next[feedId] = value;
+        feedData.value = next;
+      },
+    );
+    for (const [feedId, stop] of stops) feedMirrors.set(feedId, stop);
+    return ready;
   }
 
   /**
@@ -433,7 +425,7 @@ export function createPopupModel(options: PopupModelOptions) {
     // actions
     /** Marks what this opening shows as seen; the markers stay until the popup closes. */
     markSeen(): Promise<void> {
-      const ids = nearUpcoming.value.filter((item) => item.isNew).map((item) => item.event.id);
+      const ids = nearUpcoming.value.filter((item) => item.isNew).flatMap(sourceIds);
       if (!ids.length) return Promise.resolve();
       return sendMessage('markSeen', { ids }).catch(() => undefined);
     },
@@ -447,7 +439,10 @@ export function createPopupModel(options: PopupModelOptions) {
     async toggleStar(event: MeetupEvent): Promise<void> {
       const current = await starredItem.getValue();
       const next = { ...current };
-      if (event.id in next) delete next[event.id];
+      // A meetup published by several feeds is starred under the copy shown; unstarring clears every copy.
+      const copies = upcoming.value.find((item) => item.event.id === event.id)?.sources.map((source) => source.id) ?? [event.id];
+      const starredCopies = copies.filter((id) => id in next);
+      if (starredCopies.length > 0) for (const id of starredCopies) delete next[id];
       else {
         next[event.id] = {
           id: event.id,
@@ -497,14 +492,6 @@ export function eventIdFromHash(hash: string): string | null {
     return decodeURIComponent(match[1]);
   } catch {
     return null;
-  }
-}
-
-export function hostOf(url: string): string {
-  try {
-    return new URL(url.replace(/^webcal:/i, 'https:')).host;
-  } catch {
-    return url;
   }
 }
 

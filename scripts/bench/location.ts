@@ -5,7 +5,7 @@
 import type { EventPlace, MeetupEvent } from '../../lib/events';
 import { Gazetteer } from '../../lib/location/gazetteer';
 import { isNearUser } from '../../lib/location/near';
-import { nodeGazetteerLoader } from '../../lib/location/node-loader';
+import { nodeGazetteerLoader } from '../cli/node-gazetteer';
 import { resolveEvents } from '../../lib/location/resolve';
 import { ensureGazetteer, gazetteerSizes } from '../build-gazetteer';
 

@@ -10,9 +10,10 @@ import { runInNewContext } from 'node:vm';
 import ICAL from 'ical.js';
 import nodeIcal from 'node-ical';
 import { parseICal } from '../../lib/feeds/ical';
+import { WINDOW_AHEAD_MS } from '../../lib/upcoming/window';
 
 const WINDOW_FROM = Date.parse('2026-12-01T00:00:00Z');
-const WINDOW_TO = WINDOW_FROM + 180 * 86_400_000;
+const WINDOW_TO = WINDOW_FROM + WINDOW_AHEAD_MS;
 
 const PARIS_VTIMEZONE = [
   'BEGIN:VTIMEZONE', 'TZID:Europe/Paris', 'X-LIC-LOCATION:Europe/Paris',

@@ -5,6 +5,7 @@
 import { parseDateValue } from '../../lib/feeds/date-values';
 import type { FormatChoice } from '../../lib/feeds/detect';
 import { addDaysToIsoDate, canonicalTimeZone, systemTimeZone, zonedTimeToUtcMs } from '../../lib/time';
+import { completeWindow } from '../../lib/upcoming/window';
 
 export interface EventsCliOptions {
   /** A file path, `-` for stdin, or an http(s)/webcal URL. */
@@ -134,8 +135,8 @@ function finishOptions(raw: RawArgs, now: number): EventsCliOptions {
   if (!tz) throw new UsageError(`--tz: unknown time zone "${raw.tz}" (use an IANA name such as Europe/Paris)`);
   let from = raw.from === null ? null : parseWindowBound(raw.from, tz, '--from');
   let to = raw.to === null ? null : parseWindowBound(raw.to, tz, '--to');
-  if (from !== null && to === null) to = from + 180 * DAY;
-  if (to !== null && from === null) from = Math.min(now - DAY, to);
+  const window = completeWindow(from, to, now);
+  if (window) ({ from, to } = window);
   if (from !== null && to !== null && to < from) throw new UsageError('--to is before --from');
   return { source: raw.source, from, to, tz, tzGiven: raw.tz !== null, format: raw.format, json: raw.json, city: cityOption(raw) };
 }

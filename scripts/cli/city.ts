@@ -1,21 +1,20 @@
 /**
  * `--city` for `npm run events` (issue #3): look the city up in the offline gazetteer (built on the fly if a
  * fresh clone skipped postinstall), read floating times in its zone unless --tz says otherwise, and hand the
- * filter to lib/location/cli-filter so the CLI keeps exactly the events the popup would.
+ * filter to ./city-filter so the CLI keeps exactly the events the popup would.
  */
 import { DEFAULT_SETTINGS } from '../../lib/settings';
-import { findCityForCli, type CliCityFilter } from '../../lib/location/cli-filter';
+import { findCityForCli, type CliCityFilter } from './city-filter';
 import { Gazetteer } from '../../lib/location/gazetteer';
-import { nodeGazetteerLoader } from '../../lib/location/node-loader';
+import { nodeGazetteerLoader } from './node-gazetteer';
 import { ensureGazetteer } from '../build-gazetteer';
 import { parseWindowBound, type CityOption, type EventsCliOptions } from './args';
+import { completeWindow } from '../../lib/upcoming/window';
 
 export interface CliCity {
   gazetteer: Gazetteer;
   filter: Required<Pick<CliCityFilter, 'city' | 'radiusKm' | 'includeOnline'>>;
 }
-
-const DAY = 86_400_000;
 
 /** The offline gazetteer from disk, built first if a fresh clone skipped postinstall. */
 export async function loadNodeGazetteer(): Promise<Gazetteer> {
@@ -32,7 +31,7 @@ export async function withCity(options: EventsCliOptions, option: CityOption, no
   const tz = city.timeZone;
   let from = option.from === null ? null : parseWindowBound(option.from, tz, '--from');
   let to = option.to === null ? null : parseWindowBound(option.to, tz, '--to');
-  if (from !== null && to === null) to = from + 180 * DAY;
-  if (to !== null && from === null) from = Math.min(now - DAY, to);
+  const window = completeWindow(from, to, now);
+  if (window) ({ from, to } = window);
   return { options: { ...options, tz, from, to }, city: { gazetteer, filter } };
 }

@@ -7,7 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { decodeBody, DEFAULT_BODY_LIMIT, tooLarge } from '../../lib/feeds/body';
-import { downloadFeed } from '../../lib/feeds/download';
+import { downloadFeed } from '../../lib/download';
 import { FeedError } from '../../lib/feeds/errors';
 import { findFeedCandidates } from '../../lib/discover/find-feed-candidates';
 import { scanHtml, metaContent } from '../../lib/discover/html-scan';
@@ -72,7 +72,7 @@ function declaredAddress(html: string, fileUrl: string): string | null {
 
 export async function loadPage(options: DiscoverCliOptions, io: CliIo): Promise<{ html: string; pageUrl: string }> {
   if (URL_LIKE.test(options.source)) {
-    const page = await downloadFeed(options.source, { fetch: io.fetch, timeoutMs: io.timeoutMs ?? 30_000, limitBytes: DEFAULT_BODY_LIMIT });
+    const page = await downloadFeed(options.source, { fetch: io.fetch, timeoutMs: io.timeoutMs });
     return { html: page.body, pageUrl: options.base ?? page.url };
   }
   let bytes: Uint8Array;
@@ -81,7 +81,7 @@ export async function loadPage(options: DiscoverCliOptions, io: CliIo): Promise<
   } catch (error) {
     if (error instanceof FeedError) throw error;
     const code = (error as { code?: string }).code;
-    throw new FeedError('not-a-feed', `Cannot read ${options.source}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw new FeedError('notAFeed', `Cannot read ${options.source}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
   if (bytes.byteLength > DEFAULT_BODY_LIMIT) throw tooLarge(DEFAULT_BODY_LIMIT);
   const html = decodeBody(bytes);

@@ -4,12 +4,13 @@
  */
 import type { FeedParseResult, MeetupEvent } from '../../lib/events';
 import { decodeBody, DEFAULT_BODY_LIMIT, tooLarge } from '../../lib/feeds/body';
-import { downloadFeed } from '../../lib/feeds/download';
+import { downloadFeed } from '../../lib/download';
 import { FeedError } from '../../lib/feeds/errors';
 import { parseFeed } from '../../lib/feeds/index';
 import { addDaysToIsoDate, toUtcIso, utcMsToZonedTime } from '../../lib/time';
+import { completeWindow, defaultWindow } from '../../lib/upcoming/window';
 import type { EventsCliOptions } from './args';
-import { applyCityFilterForCli, describeCity, UnknownCityError } from '../../lib/location/cli-filter';
+import { applyCityFilterForCli, describeCity, UnknownCityError } from './city-filter';
 import { withCity, type CliCity } from './city';
 
 export interface CliIo {
@@ -33,7 +34,7 @@ const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 async function loadSource(source: string, io: CliIo): Promise<LoadedSource> {
   if (URL_LIKE.test(source)) {
-    const feed = await downloadFeed(source, { fetch: io.fetch, timeoutMs: io.timeoutMs ?? 30_000, limitBytes: DEFAULT_BODY_LIMIT });
+    const feed = await downloadFeed(source, { fetch: io.fetch, timeoutMs: io.timeoutMs });
     return { body: feed.body, contentType: feed.contentType, baseUrl: feed.url };
   }
   let bytes: Uint8Array;
@@ -43,7 +44,7 @@ async function loadSource(source: string, io: CliIo): Promise<LoadedSource> {
     if (error instanceof FeedError) throw error;
     const code = (error as { code?: string }).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new FeedError('not-a-feed', `Cannot read ${source}: ${why}`);
+    throw new FeedError('notAFeed', `Cannot read ${source}: ${why}`);
   }
   if (bytes.byteLength > DEFAULT_BODY_LIMIT) throw tooLarge(DEFAULT_BODY_LIMIT);
   return { body: decodeBody(bytes), contentType: null };
@@ -82,9 +83,8 @@ export function formatEventLine(event: MeetupEvent, tz: string): string {
 }
 
 function summary(result: FeedParseResult, options: EventsCliOptions, now: number): string {
-  const from = options.from ?? now - 86_400_000;
-  // Same defaults as parseFeed: now − 1 day … now + 180 days.
-  const to = options.to ?? now + 180 * 86_400_000;
+  // The extension's window (lib/upcoming/window.ts) unless the user gave one.
+  const { from, to } = completeWindow(options.from, options.to, now) ?? defaultWindow(now);
   const day = (ms: number) => localParts(toUtcIso(ms), options.tz).date;
   const count = `${result.events.length} event${result.events.length === 1 ? '' : 's'}`;
   const title = result.title ? ` in "${result.title}"` : '';

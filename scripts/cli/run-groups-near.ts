@@ -6,7 +6,7 @@
 import { bundledDirectory } from '../../lib/directory/bundled-directory';
 import type { GroupsDirectory } from '../../lib/directory/directory-schema';
 import { groupsNearby } from '../../lib/directory/groups-nearby';
-import { describeCity, findCityForCli, UnknownCityError } from '../../lib/location/cli-filter';
+import { describeCity, findCityForCli, UnknownCityError } from './city-filter';
 import type { Gazetteer } from '../../lib/location/gazetteer';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 

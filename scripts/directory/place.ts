@@ -4,7 +4,7 @@
  * (UK)"): the alias tables below turn those into names the gazetteer knows. A group that still matches no
  * town is reported and left out; nothing is guessed.
  */
-import { findCityForCli, UnknownCityError } from '../../lib/location/cli-filter';
+import { findCityForCli, UnknownCityError } from '../cli/city-filter';
 import type { Gazetteer } from '../../lib/location/gazetteer';
 import { distanceKm } from '../../lib/location/near';
 import { normalizeName } from '../../lib/location/normalize';

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { DirectoryGroup } from '../../lib/directory/directory-schema';
 import { validateDirectory } from '../../lib/directory/validate-directory';
 import { Gazetteer } from '../../lib/location/gazetteer';
-import { nodeGazetteerLoader } from '../../lib/location/node-loader';
+import { nodeGazetteerLoader } from '../cli/node-gazetteer';
 import { ensureGazetteer } from '../build-gazetteer';
 import { buildDirectory, type BuildResult } from './build-directory';
 import { bigCityCoverage, type CoverageReport } from './coverage';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FeedError } from '../../lib/feeds/errors';
-import { feedHostName, feedOrigin, feedOriginPattern, normalizeFeedUrl, parseFeedUrl, toFetchUrl } from '../../lib/feed-url';
+import { feedOrigin, feedOriginPattern, normalizeFeedUrl, parseFeedUrl, toFetchUrl } from '../../lib/feed-url';
+import { feedHostName } from '../../lib/host-name';
 import { originPattern } from '../../lib/origin-pattern';
 
 describe('normalizeFeedUrl: what the user typed → the stored URL', () => {
@@ -49,7 +50,7 @@ describe('toFetchUrl: stored URL → the URL fetched', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(FeedError);
-    expect((error as FeedError).code).toBe('unsupported-url');
+    expect((error as FeedError).code).toBe('unsupportedUrl');
   });
 });
 

@@ -71,7 +71,7 @@ describe('badgeText', () => {
 });
 
 describe('computeBadge', () => {
-  const base = { seen: new Set<string>(), lastRefresh: '2026-11-24T08:30:00Z', now: T0, translate: translator('en'), locale: 'en-GB' };
+  const base = { seen: new Set<string>(), lastRefresh: '2026-11-24T08:30:00Z', now: T0, translate: translator('en'), locale: 'en-GB', zone: 'Europe/Paris' };
 
   it.each([
     ['new events near the user', [event(1, T0 + DAY), event(2, T0 + 20 * DAY)], {}, '2'],
@@ -95,6 +95,28 @@ describe('computeBadge', () => {
     const seen = new Set([events[0]!.id]);
     expect(computeBadge({ ...base, seen, view: view(events) }).text).toBe('1');
     expect(computeBadge({ ...base, seen, view: view(events, { badgeMode: 'week' }) }).text).toBe('2');
+  });
+
+  it('a meetup two feeds publish counts once, in both modes; seeing either copy clears it', () => {
+    const own = event(1, T0 + DAY, { title: 'Nantes JS #80', location: 'La Cantine, Nantes' });
+    const aggregated = { ...event(1, T0 + DAY + 5 * 60_000, { title: '[Agenda Tech] Nantes.js #80', location: 'La Cantine' }), id: 'b|x|1', feedId: 'b' };
+    const both: StoredView = {
+      settings: { ...DEFAULT_SETTINGS, city: NANTES },
+      feeds: [feedConfig('a', 'https://example.org/a.ics'), feedConfig('b', 'https://example.org/b.ics')],
+      data: new Map([
+        ['a', { state: EMPTY_FEED_STATE, events: [own] }],
+        ['b', { state: EMPTY_FEED_STATE, events: [aggregated] }],
+      ]),
+    };
+    expect(computeBadge({ ...base, view: both }).text).toBe('1');
+    expect(computeBadge({ ...base, view: { ...both, settings: { ...both.settings, badgeMode: 'week' } } }).text).toBe('1');
+    expect(computeBadge({ ...base, seen: new Set([aggregated.id]), view: both }).text).toBe('');
+  });
+
+  it('week mode counts calendar days in the reading zone: the seventh day is next week', () => {
+    // T0 is Tuesday 24 November, 10:00 in Paris; Tuesday 1 December 08:00 is 166 hours away but on day 7.
+    const dayEvents = [event(1, Date.parse('2026-11-30T22:30:00Z')), event(2, Date.parse('2026-12-01T07:00:00Z'))];
+    expect(computeBadge({ ...base, view: view(dayEvents, { badgeMode: 'week' }) }).text).toBe('1');
   });
 
   it('"99+" past 99', () => {

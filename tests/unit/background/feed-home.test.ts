@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startBackground, type BackgroundApi } from '../../../lib/background/worker';
-import type { CityMatch } from '../../../lib/messages';
+import type { CityMatch } from '../../../lib/location/city-match';
 import { isNearUser, nearFilterOf } from '../../../lib/location/near';
 import { feedDataItem, feedsItem, popupIndexItem, settingsItem } from '../../../lib/storage';
 import type { FeedHome } from '../../../lib/settings';

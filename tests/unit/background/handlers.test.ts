@@ -60,8 +60,8 @@ describe('testFeed', () => {
   });
 
   it.each([
-    ['a server error', () => new Response('', { status: 500 }), 'Server answered 500', 'httpServer', { status: 500, host: 'www.meetup.com' }],
-    ['a missing page', () => new Response('', { status: 404 }), 'Server answered 404', 'httpNotFound', { status: 404, host: 'www.meetup.com' }],
+    ['a server error', () => new Response('', { status: 500 }), 'HTTP 500 from www.meetup.com', 'httpServer', { status: 500, host: 'www.meetup.com' }],
+    ['a missing page', () => new Response('', { status: 404 }), 'HTTP 404 from www.meetup.com', 'httpNotFound', { status: 404, host: 'www.meetup.com' }],
     [
       'an HTML page',
       () => new Response('<html><body>Hi</body></html>', { headers: { 'Content-Type': 'text/html' } }),

@@ -97,6 +97,24 @@ describe('new events', () => {
     expect(Object.keys(shownNotifications())[0]).toMatch(/^summary:/);
   });
 
+  it('the same meetup published by two feeds is notified once', async () => {
+    const URL_B = 'https://agenda.example.org/feed/ics';
+    let aggregated: IcsEvent[] = [];
+    network.routes.set(URL_B, icsRoute(() => icsFeed(aggregated)));
+    await givenFeeds([feedConfig('a', URL_A), feedConfig('b', URL_B)]);
+    await start();
+    // Both feeds publish it in the same refresh: one notification.
+    feedEvents.push(nantesEvent(2, T0 + 4 * DAY));
+    aggregated = [{ ...nantesEvent(2, T0 + 4 * DAY + 5 * 60_000), uid: '42@agenda.example.org', summary: '[Agenda Nantes] Nantes JS #2', location: 'La Cantine' }];
+    await refresh();
+    expect(titles()).toHaveLength(1);
+    // The aggregator copies a meetup the user already has from the group's own feed: no news.
+    for (const id of Object.keys(shownNotifications())) await fakeBrowser.notifications.clear(id);
+    aggregated.push({ ...nantesEvent(1, T0 + 3 * DAY), uid: '41@agenda.example.org', summary: 'Nantes JS #1' });
+    await refresh();
+    expect(titles()).toEqual([]);
+  });
+
   it('3 new events are 3 notifications', async () => {
     await start();
     feedEvents.push(...[2, 3, 4].map((n) => nantesEvent(n, T0 + n * DAY)));

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createDiscoverHandlers, MAX_TESTED_CANDIDATES, type DiscoverDeps } from '../../../lib/background/discover-handler';
 import { bundledDirectory } from '../../../lib/directory/bundled-directory';
 import { EMPTY_DIRECTORY_STATE, type DirectoryState, type FetchLike } from '../../../lib/directory/update-directory';
-import type { FeedPreview } from '../../../lib/messages';
+import type { FeedPreview } from '../../../lib/discover/types';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from '../../../lib/settings';
 
 const wordpress = readFileSync(new URL('../../fixtures/pages/wordpress-events.html', import.meta.url), 'utf8');

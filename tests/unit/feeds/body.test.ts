@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkTextLimit, decodeBody, readBodyWithLimit } from '../../../lib/feeds/body';
-import { downloadFeed } from '../../../lib/feeds/download';
 import { FeedError } from '../../../lib/feeds/errors';
+import { rejection } from './rejection';
+import { checkTextLimit, decodeBody, readBodyWithLimit } from '../../../lib/feeds/body';
 
 const MB = 1024 * 1024;
 
@@ -21,21 +21,12 @@ function endlessResponse(chunkSize: number, headers: Record<string, string> = {}
   return { response: new Response(stream, { headers }), stats };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<FeedError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FeedError) return error;
-    throw error;
-  }
-  throw new Error('did not reject');
-}
 
 describe('readBodyWithLimit', () => {
   it('stops an endless body as soon as it passes the limit, and cancels the stream', async () => {
     const { response, stats } = endlessResponse(64 * 1024);
     const error = await rejection(readBodyWithLimit(response, MB));
-    expect(error.code).toBe('too-large');
+    expect(error.code).toBe('tooLarge');
     expect(error.message).toBe('Feed is larger than 1 MB');
     expect(stats.cancelled).toBe(true);
     expect(stats.pulled).toBeLessThanOrEqual(20);
@@ -48,7 +39,7 @@ describe('readBodyWithLimit', () => {
 
   it('refuses a declared Content-Length over the limit before reading anything', async () => {
     const { response, stats } = endlessResponse(1024, { 'content-length': String(30 * MB) });
-    expect((await rejection(readBodyWithLimit(response))).code).toBe('too-large');
+    expect((await rejection(readBodyWithLimit(response))).code).toBe('tooLarge');
     expect(stats.pulled).toBeLessThanOrEqual(1);
   });
 
@@ -84,47 +75,5 @@ describe('checkTextLimit', () => {
     expect(() => checkTextLimit('x'.repeat(1001), 1000)).toThrow(FeedError);
     expect(() => checkTextLimit('😀'.repeat(250), 1000)).not.toThrow();
     expect(() => checkTextLimit('😀'.repeat(251), 1000)).toThrow(FeedError);
-  });
-});
-
-describe('downloadFeed', () => {
-  it('fetches https for webcal, with the Accept header, and returns the final URL and type', async () => {
-    const seen: { url: string; accept: string | null }[] = [];
-    const fakeFetch: typeof fetch = async (input, init) => {
-      seen.push({ url: String(input), accept: new Headers(init?.headers).get('accept') });
-      return new Response('BEGIN:VCALENDAR', { headers: { 'content-type': 'text/calendar' } });
-    };
-    const feed = await downloadFeed('webcal://example.org/a.ics', { fetch: fakeFetch });
-    expect(seen[0]!.url).toBe('https://example.org/a.ics');
-    expect(seen[0]!.accept).toMatch(/^text\/calendar/);
-    expect(feed).toEqual({ body: 'BEGIN:VCALENDAR', contentType: 'text/calendar', url: 'https://example.org/a.ics' });
-  });
-
-  it('turns an HTTP error into a short message', async () => {
-    const fakeFetch: typeof fetch = async () => new Response('nope', { status: 404, statusText: 'Not Found' });
-    const error = await rejection(downloadFeed('https://example.org/a.ics', { fetch: fakeFetch }));
-    expect([error.code, error.message]).toEqual(['http', 'HTTP 404 Not Found from example.org']);
-  });
-
-  it('times out, also while the body is still arriving', async () => {
-    const stalled: typeof fetch = async (_input, init) =>
-      new Response(
-        new ReadableStream({
-          start(controller) {
-            controller.enqueue(new TextEncoder().encode('BEGIN:VCALENDAR\n'));
-            init?.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
-          },
-        }),
-      );
-    const error = await rejection(downloadFeed('https://slow.example/a.ics', { fetch: stalled, timeoutMs: 50 }));
-    expect([error.code, error.message]).toEqual(['timeout', 'No complete answer from slow.example after 0 s']);
-  });
-
-  it('reports a network failure with its cause', async () => {
-    const failing: typeof fetch = async () => {
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }) });
-    };
-    const error = await rejection(downloadFeed('https://nowhere.example/a.ics', { fetch: failing }));
-    expect([error.code, error.message]).toEqual(['network', 'Could not reach nowhere.example (ENOTFOUND)']);
   });
 });

@@ -57,7 +57,7 @@ describe('detectFeed: feeds', () => {
   it('a forced format wins over detection', () => {
     expect(kindOf('{"@type":"Event"}', { format: 'html' })).toBe('html');
     expect(kindOf(fixtureText('json/jcal.json'), { format: 'ical' })).toBe('jcal');
-    expect(errorOf(ICS, { format: 'json' })).toEqual(['not-a-feed', 'Not JSON (starts with "BEGIN:VCALENDAR")']);
+    expect(errorOf(ICS, { format: 'json' })).toEqual(['notAFeed', 'Not JSON (starts with "BEGIN:VCALENDAR")']);
   });
 });
 
@@ -66,22 +66,22 @@ describe('detectFeed: what is no feed says what it is', () => {
     ['empty', '', 'empty', 'Empty response'],
     ['whitespace', ' \r\n\t\n', 'empty', 'Empty response'],
     ['only a BOM', '\ufeff', 'empty', 'Empty response'],
-    ['RSS', '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Blog</title></channel></rss>', 'not-a-feed', 'This is an RSS feed: an Atom/RSS feed has no event dates'],
-    ['RSS 1.0', '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>', 'not-a-feed', 'This is an RSS feed: an Atom/RSS feed has no event dates'],
-    ['Atom (Mobilizon)', '<?xml version="1.0" encoding="utf-8"?>\n<!-- generator -->\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Group</title></feed>', 'not-a-feed', 'This is an Atom feed: an Atom/RSS feed has no event dates'],
-    ['xCal', '<?xml version="1.0"?><icalendar xmlns="urn:ietf:params:xml:ns:icalendar-2.0"></icalendar>', 'not-a-feed', 'This is xCal (XML iCalendar), which is not supported: use the iCal (.ics) address'],
-    ['other XML', '<?xml version="1.0"?><sitemapindex></sitemapindex>', 'not-a-feed', 'This is an XML document (<sitemapindex>), not an event feed'],
-    ['plain text', 'Hello, this is not a calendar.\nSecond line', 'not-a-feed', 'This is plain text, not a feed (starts with "Hello, this is not a calendar.")'],
-    ['binary garbage', '\u0000\u0001\u0002\u0003GIF89a', 'not-a-feed', 'This is binary data, not a feed'],
-    ['a PDF', '%PDF-1.7\n%âãÏÓ', 'not-a-feed', 'This is a PDF document, not a feed'],
-    ['gzip bytes read as text', '\u001f\ufffd\b\u0000\u0000', 'not-a-feed', 'This is compressed (gzip) data, not a feed'],
-    ['control characters', '\u0001\u0002\u0003\u0004\u0005\u0006abc', 'not-a-feed', 'This is binary data, not a feed'],
-    ['an API error object', '{"error":"Not found","status":404}', 'not-a-feed', 'JSON without events (found an object with keys error, status)'],
-    ['many keys', '{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7}', 'not-a-feed', 'JSON without events (found an object with keys a, b, c, d, e, f…)'],
-    ['an array of numbers', '[1, 2, 3]', 'not-a-feed', 'JSON without events (found an array of 3 numbers)'],
-    ['objects without dates', '[{"name":"x"}]', 'not-a-feed', 'JSON without events (found an array of 1 object with keys name)'],
-    ['a JSON string', '"hello"', 'not-a-feed', 'JSON without events (found a string)'],
-    ['JSON-LD without events', '{"@context":"https://schema.org","@type":"Organization","name":"X"}', 'not-a-feed', 'JSON-LD without events (found Organization)'],
+    ['RSS', '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Blog</title></channel></rss>', 'notAFeed', 'This is an RSS feed: an Atom/RSS feed has no event dates'],
+    ['RSS 1.0', '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>', 'notAFeed', 'This is an RSS feed: an Atom/RSS feed has no event dates'],
+    ['Atom (Mobilizon)', '<?xml version="1.0" encoding="utf-8"?>\n<!-- generator -->\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Group</title></feed>', 'notAFeed', 'This is an Atom feed: an Atom/RSS feed has no event dates'],
+    ['xCal', '<?xml version="1.0"?><icalendar xmlns="urn:ietf:params:xml:ns:icalendar-2.0"></icalendar>', 'notAFeed', 'This is xCal (XML iCalendar), which is not supported: use the iCal (.ics) address'],
+    ['other XML', '<?xml version="1.0"?><sitemapindex></sitemapindex>', 'notAFeed', 'This is an XML document (<sitemapindex>), not an event feed'],
+    ['plain text', 'Hello, this is not a calendar.\nSecond line', 'notAFeed', 'This is plain text, not a feed (starts with "Hello, this is not a calendar.")'],
+    ['binary garbage', '\u0000\u0001\u0002\u0003GIF89a', 'notAFeed', 'This is binary data, not a feed'],
+    ['a PDF', '%PDF-1.7\n%âãÏÓ', 'notAFeed', 'This is a PDF document, not a feed'],
+    ['gzip bytes read as text', '\u001f\ufffd\b\u0000\u0000', 'notAFeed', 'This is compressed (gzip) data, not a feed'],
+    ['control characters', '\u0001\u0002\u0003\u0004\u0005\u0006abc', 'notAFeed', 'This is binary data, not a feed'],
+    ['an API error object', '{"error":"Not found","status":404}', 'notAFeed', 'JSON without events (found an object with keys error, status)'],
+    ['many keys', '{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7}', 'notAFeed', 'JSON without events (found an object with keys a, b, c, d, e, f…)'],
+    ['an array of numbers', '[1, 2, 3]', 'notAFeed', 'JSON without events (found an array of 3 numbers)'],
+    ['objects without dates', '[{"name":"x"}]', 'notAFeed', 'JSON without events (found an array of 1 object with keys name)'],
+    ['a JSON string', '"hello"', 'notAFeed', 'JSON without events (found a string)'],
+    ['JSON-LD without events', '{"@context":"https://schema.org","@type":"Organization","name":"X"}', 'notAFeed', 'JSON-LD without events (found Organization)'],
     ['broken JSON', '{"events": [', 'malformed', expect.stringMatching(/^Broken JSON: /)],
   ])('%s', (_name, body, code, message) => {
     const options: DetectOptions = _name === 'a JSON string' ? { format: 'json' } : {};
@@ -99,7 +99,7 @@ describe('detectFeed: what is no feed says what it is', () => {
     ['objects', '{"a":'.repeat(10_000)],
     ['mixed, closed', `${'[{"a":'.repeat(40)}1${'}]'.repeat(40)}`],
   ])('huge nesting (%s) is refused before parsing', (_name, body) => {
-    expect(errorOf(body)).toEqual(['too-deep', 'Too deeply nested JSON (more than 64 levels)']);
+    expect(errorOf(body)).toEqual(['tooDeep', 'Too deeply nested JSON (more than 64 levels)']);
   });
 
   it('brackets inside strings do not count as nesting', () => {

@@ -74,7 +74,7 @@ describe('parseHtml on a real-shaped agenda page', () => {
 describe('pages without events', () => {
   it('says so, with the page title, what its JSON-LD holds and the calendar it links to', () => {
     const error = thrown(() => parseHtml(fixtureText('html/no-events.html'), options));
-    expect(error.code).toBe('not-a-feed');
+    expect(error.code).toBe('notAFeed');
     expect(error.message).toBe(
       'This is an HTML page with no events in it ("Rennes Tech — À propos"; its JSON-LD describes Organization, WebSite; it links to a calendar feed: https://rennes-tech.example/agenda.ics)',
     );

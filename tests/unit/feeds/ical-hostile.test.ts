@@ -10,11 +10,11 @@ describe('bodies that are no calendar at all', () => {
   it.each([
     ['', 'empty', 'The feed is empty.'],
     ['  \r\n\t\n', 'empty', 'The feed is empty.'],
-    ['<!DOCTYPE html><html><head><title>Login</title></head><body>Please sign in</body></html>', 'not-a-feed', 'Not an iCalendar feed: found an HTML page.'],
-    ['\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR', 'not-a-feed', 'Not an iCalendar feed: found binary data.'],
-    ['{"events":[{"title":"JSON, not iCal"}]}', 'not-a-feed', 'Not an iCalendar feed: found JSON.'],
-    ['<?xml version="1.0"?><rss><channel></channel></rss>', 'not-a-feed', 'Not an iCalendar feed: found XML or HTML.'],
-    ['404 Not Found\nThe requested URL was not found on this server.', 'not-a-feed', 'Not an iCalendar feed: found text starting with "404 Not Found".'],
+    ['<!DOCTYPE html><html><head><title>Login</title></head><body>Please sign in</body></html>', 'notAFeed', 'Not an iCalendar feed: found an HTML page.'],
+    ['\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR', 'notAFeed', 'Not an iCalendar feed: found binary data.'],
+    ['{"events":[{"title":"JSON, not iCal"}]}', 'notAFeed', 'Not an iCalendar feed: found JSON.'],
+    ['<?xml version="1.0"?><rss><channel></channel></rss>', 'notAFeed', 'Not an iCalendar feed: found XML or HTML.'],
+    ['404 Not Found\nThe requested URL was not found on this server.', 'notAFeed', 'Not an iCalendar feed: found text starting with "404 Not Found".'],
   ])('%j → %s', (body, code, message) => {
     let error: unknown;
     try {

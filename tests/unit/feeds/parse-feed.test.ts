@@ -101,17 +101,17 @@ describe('parseFeed: one pipeline for every format', () => {
 describe('parseFeed: errors say what was found', () => {
   it.each([
     ['', 'empty', 'Empty response'],
-    [fixtureText('html/no-events.html'), 'not-a-feed', expect.stringMatching(/^This is an HTML page with no events in it \("Rennes Tech — À propos"/)],
-    ['<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>', 'not-a-feed', 'This is an HTML page with no events in it ("502 Bad Gateway")'],
-    ['<rss version="2.0"></rss>', 'not-a-feed', 'This is an RSS feed: an Atom/RSS feed has no event dates'],
-    ['{"a":1,"b":[],"c":null}', 'not-a-feed', 'JSON without events (found an object with keys a, b, c)'],
-    ['['.repeat(1000), 'too-deep', 'Too deeply nested JSON (more than 64 levels)'],
+    [fixtureText('html/no-events.html'), 'notAFeed', expect.stringMatching(/^This is an HTML page with no events in it \("Rennes Tech — À propos"/)],
+    ['<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>', 'notAFeed', 'This is an HTML page with no events in it ("502 Bad Gateway")'],
+    ['<rss version="2.0"></rss>', 'notAFeed', 'This is an RSS feed: an Atom/RSS feed has no event dates'],
+    ['{"a":1,"b":[],"c":null}', 'notAFeed', 'JSON without events (found an object with keys a, b, c)'],
+    ['['.repeat(1000), 'tooDeep', 'Too deeply nested JSON (more than 64 levels)'],
   ])('%#: %s', (body, code, message) => {
     expect(errorOf(body)).toEqual([code, message]);
   });
 
   it('refuses text over the size limit', () => {
-    expect(errorOf('x'.repeat(2048), { limitBytes: 1024 })).toEqual(['too-large', 'Feed is larger than 1 KB']);
+    expect(errorOf('x'.repeat(2048), { limitBytes: 1024 })).toEqual(['tooLarge', 'Feed is larger than 1 KB']);
   });
 
   it('a forced format is used even against the content', () => {

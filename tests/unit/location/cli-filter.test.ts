@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Gazetteer } from '../../../lib/location/gazetteer';
-import { UnknownCityError, applyCityFilterForCli, cityMatchToUserCity, cliDefaultTimeZone, findCityForCli } from '../../../lib/location/cli-filter';
+import { UnknownCityError, applyCityFilterForCli, cliDefaultTimeZone, findCityForCli } from '../../../scripts/cli/city-filter';
+import { userCityOf } from '../../../lib/location/city-match';
 import { loadTestGazetteer } from './load-gazetteer';
 import { makeEvent } from './make-event';
 
@@ -21,7 +22,7 @@ describe('--city', () => {
     const { city } = await findCityForCli(gazetteer, query);
     expect(city).toMatchObject({ name, country, timeZone: zone });
     expect(cliDefaultTimeZone({ city })).toBe(zone);
-    expect(cityMatchToUserCity(city)).toMatchObject({ name, country, timeZone: zone, geonameId: city.geonameId });
+    expect(userCityOf(city)).toMatchObject({ name, country, timeZone: zone, geonameId: city.geonameId });
   });
 
   it('lists the homonyms not taken', async () => {

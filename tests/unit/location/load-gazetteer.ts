@@ -1,7 +1,7 @@
 /** The real packed gazetteer, built from node_modules if missing, loaded once per test file. */
 import { ensureGazetteer } from '../../../scripts/build-gazetteer';
 import { Gazetteer } from '../../../lib/location/gazetteer';
-import { nodeGazetteerLoader } from '../../../lib/location/node-loader';
+import { nodeGazetteerLoader } from '../../../scripts/cli/node-gazetteer';
 
 let pending: Promise<Gazetteer> | null = null;
 

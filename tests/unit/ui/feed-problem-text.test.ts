@@ -48,12 +48,12 @@ describe('feedProblemText', () => {
     [httpProblem(503, host), /had a problem \(error 503\)/, /a rencontré un problème \(erreur 503\)/],
     [httpProblem(418, host), /refused the request \(error 418\)/, /a refusé la requête \(erreur 418\)/],
     [{ code: 'permission', params: { host } }, /Not allowed to read agenda\.example\.org yet/, /Lecture de agenda\.example\.org pas encore autorisée/],
-    [problemOfFeedError('too-large', 'Feed is larger than 5 MB', { limitBytes: 5 * 1024 * 1024 }), 'The feed is larger than 5 MB.', /Le flux dépasse 5\sMo\./],
-    [problemOfFeedError('not-a-feed', 'This is an RSS feed'), 'No events could be read at this address (This is an RSS feed).', /Aucun événement lisible.*\(This is an RSS feed\)/],
+    [problemOfFeedError('tooLarge', 'Feed is larger than 5 MB', { limitBytes: 5 * 1024 * 1024 }), 'The feed is larger than 5 MB.', /Le flux dépasse 5\sMo\./],
+    [problemOfFeedError('notAFeed', 'This is an RSS feed'), 'No events could be read at this address (This is an RSS feed).', /Aucun événement lisible.*\(This is an RSS feed\)/],
     [problemOfFeedError('empty', 'Empty response'), 'The address sent an empty answer.', 'L’adresse a renvoyé une réponse vide.'],
-    [problemOfFeedError('too-deep', 'Too deeply nested JSON'), /nested too deeply/, /trop profondément imbriqué/],
+    [problemOfFeedError('tooDeep', 'Too deeply nested JSON'), /nested too deeply/, /trop profondément imbriqué/],
     [problemOfFeedError('malformed', 'Broken JSON: x'), /damaged.*\(Broken JSON: x\)/, /endommagé.*\(Broken JSON: x\)/],
-    [problemOfFeedError('unsupported-url', 'Not a web address'), /Only http, https and webcal/, /Seules les adresses http, https et webcal/],
+    [problemOfFeedError('unsupportedUrl', 'Not a web address'), /Only http, https and webcal/, /Seules les adresses http, https et webcal/],
   ] as const)('%j', (problem, english, french) => {
     const source = { error: 'English fallback', errorCode: problem.code, errorParams: problem.params };
     installI18n('en');

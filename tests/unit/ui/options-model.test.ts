@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { onMessage, removeAllMessageListeners, type CityMatch } from '../../../lib/messages';
+import type { CityMatch } from '../../../lib/location/city-match';
+import { onMessage, removeAllMessageListeners } from '../../../lib/messages';
 import { buildSettingsFile } from '../../../lib/settings-file';
 import { feedsItem, settingsItem } from '../../../lib/storage';
 import { createOptionsModel, type OptionsModel } from '../../../lib/ui/options-model';

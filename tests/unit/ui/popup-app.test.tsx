@@ -186,6 +186,28 @@ describe('popup', () => {
     expect($$('a').map(text)).not.toContain('Event page');
   });
 
+  it.each([
+    ['en', 'From Ouest Tech', 'Also on Rust Nantes'],
+    ['fr', 'Source : Ouest Tech', 'Aussi sur Rust Nantes'],
+  ] as const)('shows a meetup two feeds publish once, its detail linking to the other source (%s)', async (lang, from, also) => {
+    installI18n(lang);
+    await seedStorage();
+    const near = { source: 'address' as const, city: 'Nantes', country: 'FR', lat: 47.2173, lon: -1.5534, distanceKm: null };
+    const own = makeEvent({ id: 'own', feedId: 'a', title: 'Rust Nantes #13', start: '2026-11-26T18:00:00Z', description: 'Talks.', url: 'https://www.meetup.com/rust-nantes/events/1/', resolved: near });
+    const copy = makeEvent({ id: 'copy', feedId: 'b', title: '[Ouest Tech] Rust Nantes #13', start: '2026-11-26T18:00:00Z', description: 'Two talks on async Rust.', url: 'https://ouest.example.org/e/13', resolved: near });
+    await feedDataItem('a').setValue({ state: { ...EMPTY_FEED_STATE, synced: true }, events: [own] });
+    await feedDataItem('b').setValue({ state: { ...EMPTY_FEED_STATE, synced: true }, events: [copy] });
+    await mount(null, lang === 'en' ? 'en-US' : 'fr');
+    const rows = $$<HTMLButtonElement>('.event-main').filter((button) => button.textContent?.includes('Rust Nantes #13'));
+    expect(rows).toHaveLength(1);
+    rows[0]!.click();
+    await flush();
+    expect(text($('.detail-feed'))).toBe(from);
+    expect(text($('.detail-also'))).toBe(also);
+    expect($<HTMLAnchorElement>('.detail-also a')!.href).toBe('https://www.meetup.com/rust-nantes/events/1/');
+    expect(text($('.detail-description'))).toBe('Two talks on async Rust.');
+  });
+
   it('offers the event page, calendar, Google and map links in the detail', async () => {
     await mount();
     $$<HTMLButtonElement>('.event-main')[0]!.click();

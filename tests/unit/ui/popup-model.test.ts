@@ -80,6 +80,55 @@ describe('popup model', () => {
     expect(m.screen.value).toBe('noMatches');
   });
 
+  describe('the same meetup in two feeds', () => {
+    const near = { source: 'address' as const, city: 'Nantes', country: 'FR', lat: 47.2173, lon: -1.5534, distanceKm: null };
+    // Rust Nantes' own Meetup copy (short description) and Ouest Tech's aggregated copy, five minutes apart.
+    const own = makeEvent({ id: 'own', feedId: 'a', title: 'Rust Nantes #13 : async', start: '2026-11-26T18:00:00Z', location: 'La Cantine, Nantes', description: 'Talks.', url: 'https://www.meetup.com/rust-nantes/events/1/', resolved: near });
+    const copy = makeEvent({ id: 'copy', feedId: 'b', title: 'Rust Nantes #13 – Async', start: '2026-11-26T18:05:00Z', location: 'La Cantine', description: 'Two talks on async Rust, then pizza.', url: 'https://ouest.example.org/e/13', resolved: near });
+
+    async function openWithCopies(seen: string[] = []): Promise<PopupModel> {
+      await seedStorage({ seen });
+      const { a, b } = sampleEvents();
+      await feedDataItem('a').setValue({ state: { ...EMPTY_FEED_STATE, synced: true }, events: [...a, own] });
+      await feedDataItem('b').setValue({ state: { ...EMPTY_FEED_STATE, synced: true }, events: [...b, copy] });
+      return open();
+    }
+
+    it('is one row with the richer description and both sources', async () => {
+      const m = await openWithCopies();
+      const rows = m.nearUpcoming.value.filter((item) => item.event.title.startsWith('Rust Nantes #13'));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.event.description).toBe('Two talks on async Rust, then pizza.');
+      expect(rows[0]!.sources.map((source) => source.id)).toEqual(['copy', 'own']);
+      expect(rows[0]!.feedName).toBe('Ouest Tech');
+    });
+
+    it('is not new when either copy was seen, and marking it seen marks both', async () => {
+      const sent: string[][] = [];
+      onMessage('markSeen', ({ data }) => {
+        sent.push(data.ids ?? []);
+      });
+      expect((await openWithCopies(['own'])).nearUpcoming.value.find((item) => item.event.id === 'copy')!.isNew).toBe(false);
+      model!.dispose();
+      const m = await openWithCopies([]);
+      await m.markSeen();
+      expect(sent[0]).toEqual(expect.arrayContaining(['copy', 'own']));
+    });
+
+    it('starring either copy keeps the star; unstarring clears both', async () => {
+      const m = await openWithCopies();
+      await starredItem.setValue({ own: { id: 'own', title: own.title, start: own.start, location: own.location, status: 'confirmed', remindedAt: null } });
+      await flush();
+      const row = m.nearUpcoming.value.find((item) => item.event.id === 'copy')!;
+      expect(row.starred).toBe(true);
+      m.view.value = 'starred';
+      expect(ids(m.visible.value)).toEqual(['copy']);
+      await m.toggleStar(row.event);
+      await flush();
+      expect(await starredItem.getValue()).toEqual({});
+    });
+  });
+
   it('follows storage: a refresh that lands while open updates the list', async () => {
     await seedStorage();
     const m = await open();

@@ -18,9 +18,11 @@ const place = (fields: Partial<EventPlace>): EventPlace => ({
   ...fields,
 });
 
-function item(event: Partial<MeetupEvent>, distanceKm: number | null): EventItem {
+function item(fields: Partial<MeetupEvent>, distanceKm: number | null): EventItem {
+  const event = makeEvent({ id: 'x', ...fields });
   return {
-    event: makeEvent({ id: 'x', ...event }),
+    event,
+    sources: [event],
     feedName: 'Feed',
     startMs: 0,
     dayKey: '2026-11-24',

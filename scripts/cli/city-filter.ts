@@ -2,15 +2,14 @@
  * The command line's `--city "Caen" [--radius 20] [--no-online]`: the same city look-up, resolver and filter
  * as the extension, with each kept event carrying `city`, `lat`, `lon` and `distanceKm` for the JSON output.
  */
-import type { MeetupEvent } from '../events';
-import type { CityMatch } from '../messages';
-import type { UserCity } from '../settings';
-import { DEFAULT_SETTINGS } from '../settings';
-import { defaultTimeZoneFor } from './default-zone';
-import type { Gazetteer } from './gazetteer';
-import { isNearUser } from './near';
-import { normalizeName as normalize } from './normalize';
-import { resolveFeedEvents } from './resolve';
+import type { MeetupEvent } from '../../lib/events';
+import type { CityMatch } from '../../lib/location/city-match';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { defaultTimeZoneFor } from '../../lib/location/default-zone';
+import type { Gazetteer } from '../../lib/location/gazetteer';
+import { isNearUser, nearFilterOf } from '../../lib/upcoming';
+import { normalizeName as normalize } from '../../lib/location/normalize';
+import { resolveFeedEvents } from '../../lib/location/resolve';
 
 export class UnknownCityError extends Error {
   constructor(
@@ -25,18 +24,6 @@ export class UnknownCityError extends Error {
 
 export function describeCity(city: Pick<CityMatch, 'name' | 'region' | 'country'>): string {
   return [city.name, city.region, city.country].filter(Boolean).join(', ');
-}
-
-export function cityMatchToUserCity(city: CityMatch): UserCity {
-  return {
-    geonameId: city.geonameId,
-    name: city.name,
-    region: city.region,
-    country: city.country,
-    lat: city.lat,
-    lon: city.lon,
-    timeZone: city.timeZone,
-  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fetchFeed, type FetchDeps } from '../../../lib/background/fetch-feed';
-import { readBodyWithLimit, toFetchUrl } from '../../../lib/feeds/index';
-import { fakeNetwork, hangingRoute, type FakeNetwork, type Route } from './support';
+import { rejection } from './feeds/rejection';
+import { downloadFeed, fetchFeed, type FetchDeps } from '../../lib/download';
+import { fakeNetwork, hangingRoute, type FakeNetwork, type Route } from './background/support';
 
 const URL_A = 'https://calendar.example.org/feed.ics';
 const ICS = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n';
@@ -15,7 +15,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const deps = (extra: Partial<FetchDeps> = {}): FetchDeps => ({ fetch: network.fetch, readBody: readBodyWithLimit, toFetchUrl, ...extra });
+const deps = (extra: Partial<FetchDeps> = {}): FetchDeps => ({ fetch: network.fetch, ...extra });
 const none = { etag: null, lastModified: null };
 
 describe('fetchFeed', () => {
@@ -41,17 +41,17 @@ describe('fetchFeed', () => {
     ).map(([status, problem]): [string, Route, unknown] => [
       String(status),
       () => new Response('no', { status }),
-      { kind: 'error', code: 'http', message: `Server answered ${status}`, problem: { code: problem, params: { status, host: 'calendar.example.org' } } },
+      { kind: 'error', message: `HTTP ${status} from calendar.example.org`, problem: { code: problem, params: { status, host: 'calendar.example.org' } } },
     ]),
     [
       'a network failure',
       () => Promise.reject(new TypeError('Failed to fetch')),
-      { kind: 'error', code: 'network', message: 'Could not reach calendar.example.org', problem: { code: 'network', params: { host: 'calendar.example.org' } } },
+      { kind: 'error', message: 'Could not reach calendar.example.org', problem: { code: 'network', params: { host: 'calendar.example.org' } } },
     ],
     [
-      'a declared body over 5 MB',
-      () => new Response('x', { headers: { 'Content-Length': String(6 * 1024 * 1024) } }),
-      { kind: 'error', code: 'too-large', problem: { code: 'tooLarge', params: { limitBytes: 5 * 1024 * 1024 } } },
+      'a declared body over 20 MB',
+      () => new Response('x', { headers: { 'Content-Length': String(21 * 1024 * 1024) } }),
+      { kind: 'error', problem: { code: 'tooLarge', params: { limitBytes: 20 * 1024 * 1024 } } },
     ],
   ])('%s', async (_, route, expected) => {
     network.routes.set(URL_A, route);
@@ -77,7 +77,6 @@ describe('fetchFeed', () => {
   it('refuses other schemes without a request', async () => {
     expect(await fetchFeed('ftp://calendar.example.org/feed.ics', none, deps())).toMatchObject({
       kind: 'error',
-      code: 'unsupported-url',
       problem: { code: 'unsupportedUrl', params: {} },
     });
     expect(network.requests).toHaveLength(0);
@@ -85,13 +84,13 @@ describe('fetchFeed', () => {
 
   it('times out, the body included', async () => {
     network.routes.set(URL_A, hangingRoute);
-    const pending = fetchFeed(URL_A, none, deps({ timeoutMs: 20_000 }));
+    // The default timeout, for the worker and the CLI alike.
+    const pending = fetchFeed(URL_A, none, deps());
     await vi.advanceTimersByTimeAsync(19_999);
     await vi.advanceTimersByTimeAsync(1);
     expect(await pending).toEqual({
       kind: 'error',
-      code: 'timeout',
-      message: 'Timed out after 20 s',
+      message: 'No complete answer from calendar.example.org after 20 s',
       problem: { code: 'timeout', params: { host: 'calendar.example.org', seconds: 20 } },
     });
   });
@@ -101,7 +100,6 @@ describe('fetchFeed', () => {
     const hasHostPermission = vi.fn(async () => false);
     expect(await fetchFeed(URL_A, none, deps({ hasHostPermission }))).toEqual({
       kind: 'error',
-      code: 'permission',
       message: 'No permission to read calendar.example.org yet',
       problem: { code: 'permission', params: { host: 'calendar.example.org' } },
     });
@@ -111,5 +109,52 @@ describe('fetchFeed', () => {
   it('still reads a server that allows CORS before the permission is granted (the options page preview)', async () => {
     network.routes.set(URL_A, () => new Response(ICS));
     expect(await fetchFeed(URL_A, none, deps({ hasHostPermission: async () => false }))).toMatchObject({ kind: 'body' });
+  });
+});
+
+
+describe('downloadFeed (the command line)', () => {
+  beforeEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('fetches https for webcal, with the Accept header, and returns the final URL and type', async () => {
+    const seen: { url: string; accept: string | null }[] = [];
+    const fakeFetch: typeof fetch = async (input, init) => {
+      seen.push({ url: String(input), accept: new Headers(init?.headers).get('accept') });
+      return new Response('BEGIN:VCALENDAR', { headers: { 'content-type': 'text/calendar' } });
+    };
+    const feed = await downloadFeed('webcal://example.org/a.ics', { fetch: fakeFetch });
+    expect(seen[0]!.url).toBe('https://example.org/a.ics');
+    expect(seen[0]!.accept).toMatch(/^text\/calendar/);
+    expect(feed).toEqual({ body: 'BEGIN:VCALENDAR', contentType: 'text/calendar', url: 'https://example.org/a.ics' });
+  });
+
+  it('turns an HTTP error into a short message', async () => {
+    const fakeFetch: typeof fetch = async () => new Response('nope', { status: 404, statusText: 'Not Found' });
+    const error = await rejection(downloadFeed('https://example.org/a.ics', { fetch: fakeFetch }));
+    expect([error.code, error.message]).toEqual(['http', 'HTTP 404 Not Found from example.org']);
+  });
+
+  it('times out, also while the body is still arriving', async () => {
+    const stalled: typeof fetch = async (_input, init) =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('BEGIN:VCALENDAR\n'));
+            init?.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+          },
+        }),
+      );
+    const error = await rejection(downloadFeed('https://slow.example/a.ics', { fetch: stalled, timeoutMs: 50 }));
+    expect([error.code, error.message]).toEqual(['timeout', 'No complete answer from slow.example after 0 s']);
+  });
+
+  it('reports a network failure with its cause', async () => {
+    const failing: typeof fetch = async () => {
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }) });
+    };
+    const error = await rejection(downloadFeed('https://nowhere.example/a.ics', { fetch: failing }));
+    expect([error.code, error.message]).toEqual(['network', 'Could not reach nowhere.example (ENOTFOUND)']);
   });
 });

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { GazetteerLoader } from './gazetteer';
+import type { GazetteerLoader } from '../../lib/location/gazetteer';
 
 export const NODE_GAZETTEER_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public/gazetteer');
 
