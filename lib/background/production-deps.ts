@@ -8,8 +8,7 @@ import { parseFeed, readBodyWithLimit, toFetchUrl } from '../feeds/index';
 import { fetchGazetteerLoader, lazyGazetteer } from '../location/gazetteer';
 import { resolveEvents, usualCountry } from '../location/resolve';
 import type { BackgroundDeps, ResolveEvents } from './deps';
-import { originPattern } from '../origin-pattern';
-
+import { sitePattern, sitePermissions } from '../permissions';
 
 export function createProductionDeps(): BackgroundDeps {
   const getURL = browser.runtime.getURL as (path: string) => string;
@@ -29,15 +28,8 @@ export function createProductionDeps(): BackgroundDeps {
     fetch: (input, init) => fetch(input, init),
     readBody: readBodyWithLimit,
     toFetchUrl,
-    hasHostPermission: async (url) => {
-      try {
-        const pattern = originPattern(url);
-        return pattern ? await browser.permissions.contains({ origins: [pattern] }) : true;
-      } catch {
-        // No permissions API (or an odd URL): let the request itself say what is wrong.
-        return true;
-      }
-    },
+    // An odd URL or no permissions API counts as held: the request itself then says what is wrong.
+    hasHostPermission: (url) => (sitePattern(url) ? sitePermissions.contains([url]) : Promise.resolve(true)),
     now: () => Date.now(),
     parse: parseFeed,
     resolve,

@@ -3,12 +3,12 @@
  * saving, permission, add), the city search, remove-with-undo and the settings file.
  */
 import { batch, computed, signal } from '@preact/signals';
-import { browser } from 'wxt/browser';
-import { feedOrigin, feedOriginPattern, parseFeedUrl } from '../feed-url';
+import { feedOriginPattern, parseFeedUrl } from '../feed-url';
 import { sendMessage, type CityMatch, type FeedPreview } from '../messages';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings, type UserCity } from '../settings';
 import { buildSettingsFile, parseSettingsFile, type ImportProblem } from '../settings-file';
 import { feedsItem, readFeedDataOnce, settingsItem, watchFeedData, type FeedState } from '../storage';
+import { sitePermissions, type SitePermissions } from '../permissions';
 import { mirrorItem, type Mirror } from './mirror';
 
 export const UNDO_MS = 8000;
@@ -37,12 +37,14 @@ export interface OptionsModelOptions {
   now?: () => number;
   undoMs?: number;
   searchDelayMs?: number;
+  permissions?: SitePermissions;
 }
 
 export function createOptionsModel(options: OptionsModelOptions = {}) {
   const clock = options.now ?? Date.now;
   const undoMs = options.undoMs ?? UNDO_MS;
   const searchDelay = options.searchDelayMs ?? CITY_SEARCH_DELAY_MS;
+  const permissions = options.permissions ?? sitePermissions;
 
   const settings = signal<Settings>(DEFAULT_SETTINGS);
   const feeds = signal<FeedConfig[]>([]);
@@ -87,24 +89,6 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
   /** Bumped by each test and each reset: a test answered after the form moved on is dropped. */
   let testSeq = 0;
 
-  /** Never throws: where the API is missing, nothing is granted. */
-  function requestOrigin(pattern: string): Promise<boolean> {
-    try {
-      return browser.permissions.request({ origins: [pattern] }).catch(() => false);
-    } catch {
-      return Promise.resolve(false);
-    }
-  }
-
-  /** Unknown counts as held, so that we never take back what we cannot tell we gave. */
-  function holdsOrigin(pattern: string): Promise<boolean> {
-    try {
-      return browser.permissions.contains({ origins: [pattern] }).catch(() => true);
-    } catch {
-      return Promise.resolve(true);
-    }
-  }
-
   /** The tested feed was not added (form cleared, another origin tested, page left): take back its origin. */
   function releaseTestGrant(): void {
     const grant = testGrant;
@@ -114,11 +98,7 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
 
   function giveBack(pattern: string): void {
     if (feeds.value.some((feed) => feedOriginPattern(feed.url) === pattern)) return;
-    try {
-      void browser.permissions.remove({ origins: [pattern] }).catch(() => undefined);
-    } catch {
-      // No permissions API: nothing was granted by us either.
-    }
+    void permissions.remove([pattern]);
   }
 
   /** Each feed's state (status line), read in one go and then followed. */
@@ -143,12 +123,7 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
       list.map(async (feed) => {
         const pattern = feedOriginPattern(feed.url);
         if (!pattern) return [feed.id, false] as const;
-        try {
-          return [feed.id, await browser.permissions.contains({ origins: [pattern] })] as const;
-        } catch {
-          // Where the API is missing we cannot know: assume granted rather than nag.
-          return [feed.id, true] as const;
-        }
+        return [feed.id, await permissions.contains([pattern])] as const;
       }),
     );
     granted.value = Object.fromEntries(entries);
@@ -331,9 +306,9 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
         });
         return Promise.resolve();
       }
-      const requested = requestOrigin(pattern);
+      const requested = permissions.request([pattern]);
       // Asked in the same turn as the request, so before anyone could answer its prompt.
-      const heldBefore = holdsOrigin(pattern);
+      const heldBefore = permissions.contains([pattern]);
       if (testGrant && testGrant.pattern !== pattern) releaseTestGrant();
       const seq = ++testSeq;
       batch(() => {
@@ -375,10 +350,11 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
      */
     addTestedFeed(): Promise<boolean> {
       const url = previewUrl.value;
-      const origin = url ? feedOrigin(url) : null;
-      if (!url || !origin || !preview.value?.ok) return Promise.resolve(false);
-      // Already granted by the Test click in most cases: then this resolves true without a prompt.
-      const request = requestOrigin(`${origin}/*`);
+      const pattern = url ? feedOriginPattern(url) : null;
+      if (!url || !pattern || !preview.value?.ok) return Promise.resolve(false);
+      // Already granted by the Test click in most cases: the same port-less pattern then resolves true
+      // without a second prompt (Firefox prompts again for a pattern that carries the port).
+      const request = permissions.request([pattern]);
       addPhase.value = 'adding';
       return request.then(async (ok) => {
         if (!ok) {
@@ -412,14 +388,11 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
     grantFeed(feed: FeedConfig): Promise<boolean> {
       const pattern = feedOriginPattern(feed.url);
       if (!pattern) return Promise.resolve(false);
-      return browser.permissions
-        .request({ origins: [pattern] })
-        .catch(() => false)
-        .then((ok) => {
-          granted.value = { ...granted.value, [feed.id]: ok };
-          if (ok) void sendMessage('refreshFeed', { feedId: feed.id }).catch(() => undefined);
-          return ok;
-        });
+      return permissions.request([pattern]).then((ok) => {
+        granted.value = { ...granted.value, [feed.id]: ok };
+        if (ok) void sendMessage('refreshFeed', { feedId: feed.id }).catch(() => undefined);
+        return ok;
+      });
     },
 
     refreshFeed(feedId: string): Promise<void> {

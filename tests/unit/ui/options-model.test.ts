@@ -216,6 +216,14 @@ describe('options model', () => {
       expect(removed).toEqual([]);
     });
 
+    it('asks the Add click for the port-less pattern the Test click got, for a feed on another port', async () => {
+      // Firefox counts `http://127.0.0.1:8765/*` as an origin of its own: asking for it would prompt again.
+      onMessage('addFeed', ({ data }) => ({ id: 'new', url: data.url, name: '', format: 'auto', enabled: true, timeZone: null, allEventsLocal: false, addedAt: '' }));
+      const m = await tested1('http://127.0.0.1:8765/feeds/caen.ics');
+      expect(await m.addTestedFeed()).toBe(true);
+      expect(requested).toEqual([['http://127.0.0.1/*'], ['http://127.0.0.1/*']]);
+    });
+
     it('is kept when it was held before the test (another feed, the test build)', async () => {
       held.add(JUG);
       const m = await tested1();
