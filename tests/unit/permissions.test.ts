@@ -37,15 +37,15 @@ function firefoxLike(answer = true) {
   const held = new Set<string>();
   const prompts: string[][] = [];
   const api: PermissionsApi = {
-    request: vi.fn(async ({ origins }) => {
+    request: vi.fn(async ({ origins }: { origins: string[] }) => {
       const missing = origins.filter((origin) => !held.has(origin));
       if (missing.length === 0) return true;
       prompts.push(missing);
       if (answer) missing.forEach((origin) => held.add(origin));
       return answer;
     }),
-    contains: vi.fn(async ({ origins }) => origins.every((origin) => held.has(origin))),
-    remove: vi.fn(async ({ origins }) => {
+    contains: vi.fn(async ({ origins }: { origins: string[] }) => origins.every((origin) => held.has(origin))),
+    remove: vi.fn(async ({ origins }: { origins: string[] }) => {
       const had = origins.some((origin) => held.has(origin));
       origins.forEach((origin) => held.delete(origin));
       return had;
