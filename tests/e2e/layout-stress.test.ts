@@ -161,6 +161,15 @@ describe.each([
     await page.locator('.feed-errors').waitFor({ state: 'visible' });
     expect(await overflows(page)).toEqual([]);
     expect(await cutWithoutTitle(page)).toEqual([]);
+    // "All day" / "Toute la journée" sits on one line of the time column.
+    const allDayLines = await page.evaluate(() => {
+      const cell = Array.from(document.querySelectorAll('.event-time > span')).find((span) => !/\d/.test(span.textContent ?? ''));
+      if (!cell) return -1;
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top))).size;
+    });
+    expect(allDayLines).toBe(1);
     if (scheme === 'light' && locale === 'en') await page.screenshot({ path: resolve(DOCS, 'popup-long-text.png') });
 
     await page.locator('main li button[data-event-id]').first().click();
