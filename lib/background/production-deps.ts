@@ -36,7 +36,11 @@ export function createProductionDeps(): BackgroundDeps {
     searchCities: async (query, limit) => (await gazetteer()).search(query, limit),
     nearestCity: async (lat, lon) => (await gazetteer()).nearestCity(lat, lon),
     translate: (key, substitutions) => getMessage(key, substitutions),
-    locale: browser.i18n.getUILanguage(),
+    // Read at each use rather than once at worker start: Chromium under Playwright's locale emulation answers
+    // "en-US" to a worker that started before any extension page opened, and the real language afterwards.
+    get locale() {
+      return browser.i18n.getUILanguage();
+    },
     randomId: () => crypto.randomUUID().slice(0, 8),
   };
 }
