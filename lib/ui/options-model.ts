@@ -101,6 +101,19 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
     void permissions.remove([pattern]);
   }
 
+  /**
+   * A removal that can no longer be undone (its delay ran out, the note was dismissed, another feed was
+   * removed, the page was left): the feed's site is given back unless another feed still reads from it.
+   */
+  function settleRemoval(): void {
+    const pending = pendingRemoval.value;
+    if (undoTimer) clearTimeout(undoTimer);
+    undoTimer = null;
+    pendingRemoval.value = null;
+    const pattern = pending ? feedOriginPattern(pending.feed.url) : null;
+    if (pattern) giveBack(pattern);
+  }
+
   /** Each feed's state (status line), read in one go and then followed. */
   function followStates(feedIds: string[]): void {
     const added = feedIds.filter((feedId) => !stateWatchers.has(feedId));
@@ -146,6 +159,7 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
 
   function dispose(): void {
     releaseTestGrant();
+    settleRemoval();
     mirrors.forEach((mirror) => mirror.stop());
     stateWatchers.forEach((stop) => stop());
     if (undoTimer) clearTimeout(undoTimer);
@@ -409,12 +423,10 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
       const index = current.findIndex((feed) => feed.id === id);
       const feed = current[index];
       if (!feed) return;
+      settleRemoval();
       await feedsItem.setValue(current.filter((other) => other.id !== id));
       pendingRemoval.value = { feed, index };
-      if (undoTimer) clearTimeout(undoTimer);
-      undoTimer = setTimeout(() => {
-        pendingRemoval.value = null;
-      }, undoMs);
+      undoTimer = setTimeout(settleRemoval, undoMs);
     },
 
     async undoRemove(): Promise<void> {
@@ -430,8 +442,7 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
     },
 
     dismissUndo(): void {
-      if (undoTimer) clearTimeout(undoTimer);
-      pendingRemoval.value = null;
+      settleRemoval();
     },
 
     // ---- settings file ------------------------------------------------------------------------------------

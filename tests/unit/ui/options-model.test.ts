@@ -5,7 +5,7 @@ import { buildSettingsFile } from '../../../lib/settings-file';
 import { feedsItem, settingsItem } from '../../../lib/storage';
 import { createOptionsModel, type OptionsModel } from '../../../lib/ui/options-model';
 import { NANTES, seedStorage } from './fixtures';
-import { flush, makeEvent } from './helpers';
+import { flush, makeEvent, makeFeed } from './helpers';
 
 let model: OptionsModel | null = null;
 let requested: string[][];
@@ -308,6 +308,60 @@ describe('options model', () => {
     await new Promise((resolve) => setTimeout(resolve, 40));
     expect(m.pendingRemoval.value).toBeNull();
     expect((await feedsItem.getValue()).map((feed) => feed.id)).toEqual(['a']);
+  });
+
+  describe('a removed feed gives its site back once the removal is final', () => {
+    let removed: string[][];
+
+    beforeEach(() => {
+      removed = [];
+      (fakeBrowser.permissions as any).remove = vi.fn(async ({ origins }: { origins: string[] }) => {
+        removed.push(origins);
+        return true;
+      });
+    });
+
+    it.each<[string, (m: OptionsModel) => unknown]>([
+      ['the undo delay ran out', () => new Promise((resolve) => setTimeout(resolve, 40))],
+      ['the note was dismissed', (m) => m.dismissUndo()],
+      ['the page was left', (m) => m.dispose()],
+      ['another feed was removed', (m) => m.removeFeed('a')],
+    ])('%s', async (_, settle) => {
+      await seedStorage();
+      const m = await open({ undoMs: 20 });
+      await m.removeFeed('b');
+      expect(removed).toEqual([]);
+      await settle(m);
+      await flush();
+      expect(removed[0]).toEqual(['https://b.example.org/*']);
+    });
+
+    it('keeps it when the removal is undone', async () => {
+      await seedStorage();
+      const m = await open({ undoMs: 20 });
+      await m.removeFeed('b');
+      await m.undoRemove();
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      expect(removed).toEqual([]);
+    });
+
+    it('keeps it while another feed reads from the same site, whatever its port', async () => {
+      await seedStorage({
+        feeds: [
+          { ...makeFeed({ id: 'a' }), url: 'http://127.0.0.1:8765/one.ics' },
+          { ...makeFeed({ id: 'b' }), url: 'http://127.0.0.1:9000/two.ics' },
+        ],
+      });
+      const m = await open({ undoMs: 20 });
+      await m.removeFeed('b');
+      m.dismissUndo();
+      await flush();
+      expect(removed).toEqual([]);
+      await m.removeFeed('a');
+      m.dismissUndo();
+      await flush();
+      expect(removed).toEqual([['http://127.0.0.1/*']]);
+    });
   });
 
   it('updates one feed without touching the others', async () => {
