@@ -77,7 +77,7 @@ function EventRow({
             </span>
           </span>
           {place && (
-            <span class="event-place one-line" title={place}>
+            <span class="event-place" title={place}>
               {place}
             </span>
           )}
