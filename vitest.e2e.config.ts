@@ -7,6 +7,8 @@ import './tests/node20-shims';
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
+    // Firefox's suite has its own config and build (npm run test:e2e:firefox).
+    exclude: ['tests/e2e/firefox/**'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 90_000,

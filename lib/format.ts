@@ -167,7 +167,7 @@ export function formatInstant(ms: number, locale: string, zone: string): string 
 
 const distanceFormats = new Map<string, Intl.NumberFormat>();
 
-/** "3.2 km" / "3,2 km"; one decimal under 10 km. */
+/** "3.2 km" / "3,2 km"; one decimal under 10 km. The number and its unit never part across two lines. */
 export function formatDistance(km: number, locale: string): string {
   const digits = km < 10 ? 1 : 0;
   const key = `${locale}|${digits}`;
@@ -176,7 +176,7 @@ export function formatDistance(km: number, locale: string): string {
     format = new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilometer', unitDisplay: 'short', maximumFractionDigits: digits });
     distanceFormats.set(key, format);
   }
-  return format.format(km);
+  return format.format(km).replace(/ /g, '\u00a0');
 }
 
 const RELATIVE_STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [

@@ -5,11 +5,11 @@
  */
 import { batch, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
+import { sitePermissions } from '../../lib/permissions';
 import type { DiscoveredFeed } from '../../lib/discover/types';
 import type { DirectoryGroup, SuggestedGroup, SuggestedGroups } from '../../lib/directory/directory-schema';
 import { sendMessage, type NewFeedData } from '../../lib/messages';
-import type { FeedConfig, FeedHome } from '../../lib/settings';
-import { originPattern } from '../../lib/origin-pattern';
+import type { FeedConfig, FeedFormatSetting, FeedHome } from '../../lib/settings';
 
 export interface DiscoverDeps {
   /** The tab the popup was opened over; null when there is none (a browser window without tabs). */
@@ -32,15 +32,11 @@ export const browserDiscoverDeps: DiscoverDeps = {
   },
   discoverFeeds: (tabId) => sendMessage('discoverFeeds', { tabId }),
   suggestGroups: () => sendMessage('suggestGroups', undefined),
-  requestOrigin: (origin) => browser.permissions.request({ origins: patternsOf([origin]) }),
-  requestOrigins: (origins) => browser.permissions.request({ origins: patternsOf(origins) }),
+  requestOrigin: (origin) => sitePermissions.request([origin]),
+  requestOrigins: (origins) => sitePermissions.request(origins),
   addFeed: (data) => sendMessage('addFeed', data),
   addFeeds: (feeds) => sendMessage('addFeeds', { feeds }),
 };
-
-function patternsOf(origins: string[]): string[] {
-  return origins.map(originPattern).filter((pattern): pattern is string => pattern !== null);
-}
 
 /** `webcal://` is iCal over https: the origin to ask for is the https one. */
 export function originOf(url: string): string | null {

@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatDistance } from '../../lib/format';
 import type { BadgeMode } from '../../lib/settings';
-import { t, type MessageKey } from '../../lib/ui/i18n';
+import { everyInterval, reminderBefore, t, type MessageKey } from '../../lib/ui/i18n';
 import { DirectoryCredits } from './directory-credits';
 import { CityPicker } from './city-picker';
 import { DiscoverySection } from './discovery-section';
@@ -13,12 +13,6 @@ import { useOptions } from './options-context';
 
 export const REFRESH_CHOICES = [15, 30, 60, 120, 180, 360, 720, 1440];
 export const REMINDER_CHOICES = [0, 15, 30, 60, 120, 1440];
-
-function durationLabel(minutes: number, locale: string): string {
-  const unit = minutes % 60 === 0 ? 'hour' : 'minute';
-  const value = unit === 'hour' ? minutes / 60 : minutes;
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
-}
 
 function LocationSection(): JSX.Element {
   const { model, locale } = useOptions();
@@ -56,7 +50,7 @@ function LocationSection(): JSX.Element {
 }
 
 function RefreshSection(): JSX.Element {
-  const { model, locale } = useOptions();
+  const { model } = useOptions();
   const settings = model.settings.value;
   return (
     <section class="card" aria-labelledby="refresh-heading">
@@ -70,7 +64,7 @@ function RefreshSection(): JSX.Element {
         >
           {REFRESH_CHOICES.map((minutes) => (
             <option key={minutes} value={String(minutes)}>
-              {t('everyDuration', durationLabel(minutes, locale))}
+              {everyInterval(minutes)}
             </option>
           ))}
         </select>
@@ -112,7 +106,7 @@ function RefreshSection(): JSX.Element {
         >
           {REMINDER_CHOICES.map((minutes) => (
             <option key={minutes} value={String(minutes)}>
-              {minutes === 0 ? t('reminderOff') : t('reminderBefore', durationLabel(minutes, locale))}
+              {minutes === 0 ? t('reminderOff') : reminderBefore(minutes)}
             </option>
           ))}
         </select>

@@ -10,18 +10,14 @@
  * granted set after a soft removal); where that fails, the toggle points to the feeds' "Allow access".
  */
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { feedOriginPattern } from '../../lib/feed-url';
+import { createSitePermissions, sitePatterns, type PermissionsApi } from '../../lib/permissions';
 import { PAGE_HINT_ORIGINS } from '../../lib/settings';
 import { feedsItem, settingsItem } from '../../lib/storage';
 import { t } from '../../lib/ui/i18n';
 
-export interface PermissionsLike {
-  request(permissions: { origins: string[] }): Promise<boolean>;
-  remove(permissions: { origins: string[] }): Promise<boolean>;
-  contains(permissions: { origins: string[] }): Promise<boolean>;
-}
+export type PermissionsLike = PermissionsApi;
 
 type Note = 'denied' | 'missing' | 'feedsLost' | null;
 
@@ -30,25 +26,17 @@ async function saveSetting(on: boolean): Promise<void> {
   if (settings.pageFeedHint !== on) await settingsItem.setValue({ ...settings, pageFeedHint: on });
 }
 
-/** Never throws: an API that is missing or fails answers `fallback`. */
-function safely(call: () => Promise<boolean>, fallback: boolean): Promise<boolean> {
-  try {
-    return call().catch(() => fallback);
-  } catch {
-    return Promise.resolve(fallback);
-  }
-}
-
 /** Gives the broad patterns back, then asks again for the feeds' own sites that went with them. */
 export async function giveBackPageAccess(permissions: PermissionsLike): Promise<{ lost: string[] }> {
-  const removed = safely(() => permissions.remove({ origins: PAGE_HINT_ORIGINS }), false);
+  const sites = createSitePermissions(() => permissions);
+  const removed = sites.remove(PAGE_HINT_ORIGINS);
   const feeds = await feedsItem.getValue();
   await removed;
-  const patterns = [...new Set(feeds.map((feed) => feedOriginPattern(feed.url)).filter((p): p is string => p !== null))];
-  const held = await Promise.all(patterns.map((pattern) => safely(() => permissions.contains({ origins: [pattern] }), true)));
+  const patterns = sitePatterns(feeds.map((feed) => feed.url));
+  const held = await Promise.all(patterns.map((pattern) => sites.contains([pattern])));
   const missing = patterns.filter((_, index) => !held[index]);
   if (missing.length === 0) return { lost: [] };
-  const regranted = await safely(() => permissions.request({ origins: missing }), false);
+  const regranted = await sites.request(missing);
   return { lost: regranted ? [] : missing };
 }
 
@@ -56,13 +44,14 @@ export function PageHintToggle({ permissions = browser.permissions as Permission
   const [on, setOn] = useState(false);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<Note>(null);
+  const sites = useMemo(() => createSitePermissions(() => permissions), [permissions]);
 
   useEffect(() => {
     let live = true;
     const show = async (value: boolean) => {
       setOn(value);
       // On (an imported file, or the permission taken back in the browser's settings) without the sites.
-      const held = value ? await safely(() => permissions.contains({ origins: PAGE_HINT_ORIGINS }), true) : true;
+      const held = value ? await sites.contains(PAGE_HINT_ORIGINS) : true;
       if (live) setNote((current) => (value && !held ? 'missing' : current === 'missing' ? null : current));
     };
     void settingsItem.getValue().then((settings) => show(settings.pageFeedHint === true));
@@ -71,13 +60,13 @@ export function PageHintToggle({ permissions = browser.permissions as Permission
       live = false;
       stop();
     };
-  }, [permissions]);
+  }, [sites]);
 
   function change(event: Event): void {
     const wanted = (event.currentTarget as HTMLInputElement).checked;
     if (wanted) {
       // First call of the click: the prompt needs the user gesture.
-      const asked = safely(() => permissions.request({ origins: PAGE_HINT_ORIGINS }), false);
+      const asked = sites.request(PAGE_HINT_ORIGINS);
       setBusy(true);
       void asked
         .then(async (granted) => {

@@ -78,11 +78,19 @@ function EventRow({
         <span class="event-body">
           <span class="event-title">
             {cancelled && <span class="visually-hidden">{t('tagCancelled')}: </span>}
-            <span class="event-title-text">{event.title}</span>
+            <span class="event-title-text" title={event.title}>
+              {event.title}
+            </span>
           </span>
-          {place && <span class="event-place">{place}</span>}
+          {place && (
+            <span class="event-place" title={place}>
+              {place}
+            </span>
+          )}
           <span class="event-meta">
-            <span class="event-feed">{item.feedName}</span>
+            <span class="event-feed one-line" title={item.feedName}>
+              {item.feedName}
+            </span>
             <EventTags item={item} />
           </span>
         </span>

@@ -211,7 +211,10 @@ function Notices(): JSX.Element | null {
         <ul class="feed-errors" aria-label={t('failingFeedsLabel')}>
           {failing.map((feed) => (
             <li key={feed.id} class="notice notice-error">
-              <strong>{feed.name}</strong>: {feedProblemText(model.feedData.value[feed.id]?.state ?? feed) ?? feed.error}
+              <strong class="notice-name" title={feed.name}>
+                {feed.name}
+              </strong>
+              : {feedProblemText(model.feedData.value[feed.id]?.state ?? feed) ?? feed.error}
             </li>
           ))}
         </ul>

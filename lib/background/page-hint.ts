@@ -14,6 +14,7 @@
  */
 import { browser } from 'wxt/browser';
 import { findFeedCandidates } from '../discover/find-feed-candidates';
+import { sitePermissions } from '../permissions';
 import { PAGE_HINT_ORIGINS, type FeedConfig, type Settings } from '../settings';
 import { feedsItem, settingsItem } from '../storage';
 import type { Translate } from './deps';
@@ -191,7 +192,7 @@ export function createBrowserPageHint(translate: Translate): PageHint {
     action,
     settings: () => settingsItem.getValue(),
     feeds: () => feedsItem.getValue(),
-    hasPermission: () => browser.permissions.contains({ origins: PAGE_HINT_ORIGINS }),
+    hasPermission: () => sitePermissions.contains(PAGE_HINT_ORIGINS),
     tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
     activeTabs: async () =>
       (await browser.tabs.query({ active: true })).flatMap((tab) => (tab.id === undefined ? [] : [{ id: tab.id, url: tab.url }])),

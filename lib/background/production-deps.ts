@@ -8,7 +8,7 @@ import { parseFeed } from '../feeds/index';
 import { fetchGazetteerLoader, lazyGazetteer } from '../location/gazetteer';
 import { resolveFeedEvents } from '../location/resolve';
 import type { BackgroundDeps, ResolveEvents } from './deps';
-import { originPattern } from '../origin-pattern';
+import { sitePattern, sitePermissions } from '../permissions';
 
 export function createProductionDeps(): BackgroundDeps {
   const getURL = browser.runtime.getURL as (path: string) => string;
@@ -22,22 +22,19 @@ export function createProductionDeps(): BackgroundDeps {
   return {
     // Through a closure: a detached `fetch` throws "Illegal invocation" in browsers.
     fetch: (input, init) => fetch(input, init),
-    hasHostPermission: async (url) => {
-      try {
-        const pattern = originPattern(url);
-        return pattern ? await browser.permissions.contains({ origins: [pattern] }) : true;
-      } catch {
-        // No permissions API (or an odd URL): let the request itself say what is wrong.
-        return true;
-      }
-    },
+    // An odd URL or no permissions API counts as held: the request itself then says what is wrong.
+    hasHostPermission: (url) => (sitePattern(url) ? sitePermissions.contains([url]) : Promise.resolve(true)),
     now: () => Date.now(),
     parse: parseFeed,
     resolve,
     searchCities: async (query, limit) => (await gazetteer()).search(query, limit),
     nearestCity: async (lat, lon) => (await gazetteer()).nearestCity(lat, lon),
     translate: (key, substitutions) => getMessage(key, substitutions),
-    locale: browser.i18n.getUILanguage(),
+    // Read at each use rather than once at worker start: Chromium under Playwright's locale emulation answers
+    // "en-US" to a worker that started before any extension page opened, and the real language afterwards.
+    get locale() {
+      return browser.i18n.getUILanguage();
+    },
     randomId: () => crypto.randomUUID().slice(0, 8),
   };
 }

@@ -44,3 +44,21 @@ export function tn(base: PluralBase, count: number, extra: Array<string | number
   const number = new Intl.NumberFormat(uiLocale()).format(count);
   return t(`${base}_${rule}` as MessageKey, [number, ...extra]);
 }
+
+/** A duration in the unit people say: whole hours in hours ("2 hours"), anything else in minutes. */
+function inHours(minutes: number): boolean {
+  return minutes >= 60 && minutes % 60 === 0;
+}
+
+/**
+ * How often feeds are read: "every hour" / "toutes les heures", "every 2 hours" / "toutes les 2 heures" (a
+ * number and its unit agree, and "1" is never written where people drop it).
+ */
+export function everyInterval(minutes: number): string {
+  return inHours(minutes) ? tn('everyHours', minutes / 60) : tn('everyMinutes', minutes);
+}
+
+/** How long before a starred event its reminder comes: "1 hour before" / "1 heure avant", "15 minutes before". */
+export function reminderBefore(minutes: number): string {
+  return inHours(minutes) ? tn('hoursBefore', minutes / 60) : tn('minutesBefore', minutes);
+}

@@ -3,7 +3,6 @@
  * saving, permission, add), the city search, remove-with-undo and the settings file.
  */
 import { batch, computed, signal } from '@preact/signals';
-import { browser } from 'wxt/browser';
 import { feedOrigin, feedOriginPattern, parseFeedUrl } from '../feed-url';
 import { sendMessage } from '../messages';
 import type { FeedPreview } from '../discover/types';
@@ -12,6 +11,7 @@ import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from '../settings';
 import { buildSettingsFile, parseSettingsFile, type ImportProblem } from '../settings-file';
 import { feedsItem, settingsItem, type FeedState } from '../storage';
 import { followFeedData, mirrorItem, type Mirror } from './mirror';
+import { sitePermissions, type SitePermissions } from '../permissions';
 
 export const UNDO_MS = 8000;
 export const CITY_SEARCH_DELAY_MS = 250;
@@ -27,12 +27,14 @@ export interface OptionsModelOptions {
   now?: () => number;
   undoMs?: number;
   searchDelayMs?: number;
+  permissions?: SitePermissions;
 }
 
 export function createOptionsModel(options: OptionsModelOptions = {}) {
   const clock = options.now ?? Date.now;
   const undoMs = options.undoMs ?? UNDO_MS;
   const searchDelay = options.searchDelayMs ?? CITY_SEARCH_DELAY_MS;
+  const permissions = options.permissions ?? sitePermissions;
 
   const settings = signal<Settings>(DEFAULT_SETTINGS);
   const feeds = signal<FeedConfig[]>([]);
@@ -76,24 +78,6 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
   /** Bumped by each test and each reset: a test answered after the form moved on is dropped. */
   let testSeq = 0;
 
-  /** Never throws: where the API is missing, nothing is granted. */
-  function requestOrigin(pattern: string): Promise<boolean> {
-    try {
-      return browser.permissions.request({ origins: [pattern] }).catch(() => false);
-    } catch {
-      return Promise.resolve(false);
-    }
-  }
-
-  /** Unknown counts as held, so that we never take back what we cannot tell we gave. */
-  function holdsOrigin(pattern: string): Promise<boolean> {
-    try {
-      return browser.permissions.contains({ origins: [pattern] }).catch(() => true);
-    } catch {
-      return Promise.resolve(true);
-    }
-  }
-
   /** The tested feed was not added (form cleared, another origin tested, page left): take back its origin. */
   function releaseTestGrant(): void {
     const grant = testGrant;
@@ -103,11 +87,20 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
 
   function giveBack(pattern: string): void {
     if (feeds.value.some((feed) => feedOriginPattern(feed.url) === pattern)) return;
-    try {
-      void browser.permissions.remove({ origins: [pattern] }).catch(() => undefined);
-    } catch {
-      // No permissions API: nothing was granted by us either.
-    }
+    void permissions.remove([pattern]);
+  }
+
+  /**
+   * A removal that can no longer be undone (its delay ran out, the note was dismissed, another feed was
+   * removed, the page was left): the feed's site is given back unless another feed still reads from it.
+   */
+  function settleRemoval(): void {
+    const pending = pendingRemoval.value;
+    if (undoTimer) clearTimeout(undoTimer);
+    undoTimer = null;
+    pendingRemoval.value = null;
+    const pattern = pending ? feedOriginPattern(pending.feed.url) : null;
+    if (pattern) giveBack(pattern);
   }
 
   /** Each feed's state (status line), read in one go and then followed. */
@@ -133,12 +126,7 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
       list.map(async (feed) => {
         const pattern = feedOriginPattern(feed.url);
         if (!pattern) return [feed.id, false] as const;
-        try {
-          return [feed.id, await browser.permissions.contains({ origins: [pattern] })] as const;
-        } catch {
-          // Where the API is missing we cannot know: assume granted rather than nag.
-          return [feed.id, true] as const;
-        }
+        return [feed.id, await permissions.contains([pattern])] as const;
       }),
     );
     granted.value = Object.fromEntries(entries);
@@ -161,6 +149,7 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
 
   function dispose(): void {
     releaseTestGrant();
+    settleRemoval();
     mirrors.forEach((mirror) => mirror.stop());
     stateWatchers.forEach((stop) => stop());
     if (undoTimer) clearTimeout(undoTimer);
@@ -319,9 +308,9 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
         });
         return Promise.resolve();
       }
-      const requested = requestOrigin(pattern);
+      const requested = permissions.request([pattern]);
       // Asked in the same turn as the request, so before anyone could answer its prompt.
-      const heldBefore = holdsOrigin(pattern);
+      const heldBefore = permissions.contains([pattern]);
       if (testGrant && testGrant.pattern !== pattern) releaseTestGrant();
       const seq = ++testSeq;
       batch(() => {
@@ -363,10 +352,11 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
      */
     addTestedFeed(): Promise<boolean> {
       const url = previewUrl.value;
-      const origin = url ? feedOrigin(url) : null;
-      if (!url || !origin || !preview.value?.ok) return Promise.resolve(false);
-      // Already granted by the Test click in most cases: then this resolves true without a prompt.
-      const request = requestOrigin(`${origin}/*`);
+      const pattern = url ? feedOriginPattern(url) : null;
+      if (!url || !pattern || !preview.value?.ok) return Promise.resolve(false);
+      // Already granted by the Test click in most cases: the same port-less pattern then resolves true
+      // without a second prompt (Firefox prompts again for a pattern that carries the port).
+      const request = permissions.request([pattern]);
       addPhase.value = 'adding';
       return request.then(async (ok) => {
         if (!ok) {
@@ -399,14 +389,11 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
     grantFeed(feed: FeedConfig): Promise<boolean> {
       const pattern = feedOriginPattern(feed.url);
       if (!pattern) return Promise.resolve(false);
-      return browser.permissions
-        .request({ origins: [pattern] })
-        .catch(() => false)
-        .then((ok) => {
-          granted.value = { ...granted.value, [feed.id]: ok };
-          if (ok) void sendMessage('refreshFeed', { feedId: feed.id }).catch(() => undefined);
-          return ok;
-        });
+      return permissions.request([pattern]).then((ok) => {
+        granted.value = { ...granted.value, [feed.id]: ok };
+        if (ok) void sendMessage('refreshFeed', { feedId: feed.id }).catch(() => undefined);
+        return ok;
+      });
     },
 
     refreshFeed(feedId: string): Promise<void> {
@@ -423,12 +410,10 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
       const index = current.findIndex((feed) => feed.id === id);
       const feed = current[index];
       if (!feed) return;
+      settleRemoval();
       await feedsItem.setValue(current.filter((other) => other.id !== id));
       pendingRemoval.value = { feed, index };
-      if (undoTimer) clearTimeout(undoTimer);
-      undoTimer = setTimeout(() => {
-        pendingRemoval.value = null;
-      }, undoMs);
+      undoTimer = setTimeout(settleRemoval, undoMs);
     },
 
     async undoRemove(): Promise<void> {
@@ -444,8 +429,7 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
     },
 
     dismissUndo(): void {
-      if (undoTimer) clearTimeout(undoTimer);
-      pendingRemoval.value = null;
+      settleRemoval();
     },
 
     // ---- settings file ------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../scripts/fixture-server';
 import type { DiscoveredFeed } from '../../lib/discover/types';
 import type { FeedConfig } from '../../lib/settings';
+import { seeTabAsActive } from './support/active-tab';
 import { launchExtension, type ExtensionSession } from './support/extension';
 import { seedSettings } from './support/seed';
 import type { Browser } from '@wxt-dev/browser';
@@ -88,12 +89,7 @@ describe('discover feeds on the page you are looking at', () => {
   it('adds one from the popup in a click', async () => {
     const tabId = await openGroupPage();
     const popupPage = await session.context.newPage();
-    await popupPage.addInitScript((id) => {
-      const tabs = (globalThis as unknown as { chrome: typeof Browser }).chrome.tabs;
-      const query = tabs.query.bind(tabs);
-      tabs.query = ((info: Browser.tabs.QueryInfo) =>
-        info.active ? Promise.resolve([{ id } as Browser.tabs.Tab]) : query(info)) as typeof tabs.query;
-    }, tabId);
+    await seeTabAsActive(popupPage, tabId);
     await popupPage.setViewportSize({ width: 400, height: 600 });
     await popupPage.goto(session.url('popup.html'));
 

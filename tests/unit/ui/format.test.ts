@@ -113,6 +113,10 @@ describe('formatDistance', () => {
   ])('%s km in %s', (km, locale, expected) => {
     expect(plain(formatDistance(km, locale))).toBe(expected);
   });
+
+  it.each(['en', 'fr', 'de'])('keeps the number and "km" on one line (%s)', (locale) => {
+    expect(formatDistance(1.1, locale)).not.toMatch(/\d[ \t]km/);
+  });
 });
 
 describe('formatRelativeTime', () => {

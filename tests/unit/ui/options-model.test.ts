@@ -6,7 +6,7 @@ import { buildSettingsFile } from '../../../lib/settings-file';
 import { feedsItem, settingsItem } from '../../../lib/storage';
 import { createOptionsModel, type OptionsModel } from '../../../lib/ui/options-model';
 import { NANTES, seedStorage } from './fixtures';
-import { flush, makeEvent } from './helpers';
+import { flush, makeEvent, makeFeed } from './helpers';
 
 let model: OptionsModel | null = null;
 let requested: string[][];
@@ -217,6 +217,14 @@ describe('options model', () => {
       expect(removed).toEqual([]);
     });
 
+    it('asks the Add click for the port-less pattern the Test click got, for a feed on another port', async () => {
+      // Firefox counts `http://127.0.0.1:8765/*` as an origin of its own: asking for it would prompt again.
+      onMessage('addFeed', ({ data }) => ({ id: 'new', url: data.url, name: '', format: 'auto', enabled: true, timeZone: null, home: null, addedAt: '' }));
+      const m = await tested1('http://127.0.0.1:8765/feeds/caen.ics');
+      expect(await m.addTestedFeed()).toBe(true);
+      expect(requested).toEqual([['http://127.0.0.1/*'], ['http://127.0.0.1/*']]);
+    });
+
     it('is kept when it was held before the test (another feed, the test build)', async () => {
       held.add(JUG);
       const m = await tested1();
@@ -301,6 +309,60 @@ describe('options model', () => {
     await new Promise((resolve) => setTimeout(resolve, 40));
     expect(m.pendingRemoval.value).toBeNull();
     expect((await feedsItem.getValue()).map((feed) => feed.id)).toEqual(['a']);
+  });
+
+  describe('a removed feed gives its site back once the removal is final', () => {
+    let removed: string[][];
+
+    beforeEach(() => {
+      removed = [];
+      (fakeBrowser.permissions as any).remove = vi.fn(async ({ origins }: { origins: string[] }) => {
+        removed.push(origins);
+        return true;
+      });
+    });
+
+    it.each<[string, (m: OptionsModel) => unknown]>([
+      ['the undo delay ran out', () => new Promise((resolve) => setTimeout(resolve, 40))],
+      ['the note was dismissed', (m) => m.dismissUndo()],
+      ['the page was left', (m) => m.dispose()],
+      ['another feed was removed', (m) => m.removeFeed('a')],
+    ])('%s', async (_, settle) => {
+      await seedStorage();
+      const m = await open({ undoMs: 20 });
+      await m.removeFeed('b');
+      expect(removed).toEqual([]);
+      await settle(m);
+      await flush();
+      expect(removed[0]).toEqual(['https://b.example.org/*']);
+    });
+
+    it('keeps it when the removal is undone', async () => {
+      await seedStorage();
+      const m = await open({ undoMs: 20 });
+      await m.removeFeed('b');
+      await m.undoRemove();
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      expect(removed).toEqual([]);
+    });
+
+    it('keeps it while another feed reads from the same site, whatever its port', async () => {
+      await seedStorage({
+        feeds: [
+          { ...makeFeed({ id: 'a' }), url: 'http://127.0.0.1:8765/one.ics' },
+          { ...makeFeed({ id: 'b' }), url: 'http://127.0.0.1:9000/two.ics' },
+        ],
+      });
+      const m = await open({ undoMs: 20 });
+      await m.removeFeed('b');
+      m.dismissUndo();
+      await flush();
+      expect(removed).toEqual([]);
+      await m.removeFeed('a');
+      m.dismissUndo();
+      await flush();
+      expect(removed).toEqual([['http://127.0.0.1/*']]);
+    });
   });
 
   it('updates one feed without touching the others', async () => {

@@ -35,21 +35,21 @@ function item(fields: Partial<MeetupEvent>, distanceKm: number | null): EventIte
 describe('the place line of a row', () => {
   it.each<[string, string | null, string | null, number | null, string]>([
     // Meetup's LOCATION: venue, then the address in parentheses.
-    ['Meetup', 'La Grande Halle (rue de la Côte, Caen, France 14000)', 'Caen', 1.06, 'La Grande Halle · Caen · 1.1 km'],
-    ['Meetup, venue with a comma before the address', 'Le Dôme, (3 esplanade Stéphane Hessel, Caen, France)', 'Caen', 0.4, 'Le Dôme · Caen · 0.4 km'],
+    ['Meetup', 'La Grande Halle (rue de la Côte, Caen, France 14000)', 'Caen', 1.06, 'La Grande Halle · Caen · 1.1\u00a0km'],
+    ['Meetup, venue with a comma before the address', 'Le Dôme, (3 esplanade Stéphane Hessel, Caen, France)', 'Caen', 0.4, 'Le Dôme · Caen · 0.4\u00a0km'],
     // Luma: a street address, its first part is what a person reads first.
-    ['Luma address', '12 Rue Écuyère, 14000 Caen, France', 'Caen', 0.3, '12 Rue Écuyère · Caen · 0.3 km'],
-    ['Luma venue + address', 'Station F, 5 Parvis Alan Turing, 75013 Paris, France', 'Paris', 2.4, 'Station F · Paris · 2.4 km'],
+    ['Luma address', '12 Rue Écuyère, 14000 Caen, France', 'Caen', 0.3, '12 Rue Écuyère · Caen · 0.3\u00a0km'],
+    ['Luma venue + address', 'Station F, 5 Parvis Alan Turing, 75013 Paris, France', 'Paris', 2.4, 'Station F · Paris · 2.4\u00a0km'],
     // Gancio: "place name, address".
-    ['Gancio', 'Le Cargö, 9 Cours Caffarelli, 14000 Caen', 'Caen', 1.5, 'Le Cargö · Caen · 1.5 km'],
+    ['Gancio', 'Le Cargö, 9 Cours Caffarelli, 14000 Caen', 'Caen', 1.5, 'Le Cargö · Caen · 1.5\u00a0km'],
     // Outlook's online meetings have no comma nor town.
     ['Outlook Teams', 'Microsoft Teams Meeting', null, null, 'Microsoft Teams Meeting'],
-    ['plain venue', 'Café des Images', 'Hérouville-Saint-Clair', 3.2, 'Café des Images · Hérouville-Saint-Clair · 3.2 km'],
-    ['venue holding the town', 'Caen Coworking', 'Caen', 0.8, 'Caen Coworking · 0.8 km'],
-    ['venue with a parenthesised note', 'Salle 2 (1er étage)', 'Caen', 0.2, 'Salle 2 · Caen · 0.2 km'],
-    ['unbalanced parenthesis', 'Le Pavillon (quai François Mitterrand, Caen', 'Caen', 0.9, 'Le Pavillon · Caen · 0.9 km'],
+    ['plain venue', 'Café des Images', 'Hérouville-Saint-Clair', 3.2, 'Café des Images · Hérouville-Saint-Clair · 3.2\u00a0km'],
+    ['venue holding the town', 'Caen Coworking', 'Caen', 0.8, 'Caen Coworking · 0.8\u00a0km'],
+    ['venue with a parenthesised note', 'Salle 2 (1er étage)', 'Caen', 0.2, 'Salle 2 · Caen · 0.2\u00a0km'],
+    ['unbalanced parenthesis', 'Le Pavillon (quai François Mitterrand, Caen', 'Caen', 0.9, 'Le Pavillon · Caen · 0.9\u00a0km'],
     ['only a parenthesis', '(Online)', null, null, 'Online'],
-    ['no location', null, 'Caen', 4, 'Caen · 4 km'],
+    ['no location', null, 'Caen', 4, 'Caen · 4\u00a0km'],
   ])('%s: %s', (_, location, city, distance, expected) => {
     expect(placeLine(item({ location, resolved: resolvedIn(city) }, distance), 'en')).toBe(expected);
   });
@@ -57,7 +57,7 @@ describe('the place line of a row', () => {
   it('uses the venue name the reader found over the text', () => {
     const event = { location: 'Big Hall, rue X, Caen', place: place({ name: 'La Grande Halle', locality: 'Caen' }) };
     expect(venueName(event)).toBe('La Grande Halle');
-    expect(placeLine(item({ ...event, resolved: undefined }, 1.06), 'en')).toBe('La Grande Halle · Caen · 1.1 km');
+    expect(placeLine(item({ ...event, resolved: undefined }, 1.06), 'en')).toBe('La Grande Halle · Caen · 1.1\u00a0km');
   });
 
   it('shows no distance for an online-only event', () => {
