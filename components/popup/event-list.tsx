@@ -7,7 +7,7 @@
 import { useComputed, useSignal } from '@preact/signals';
 import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { dayLabel, formatDistance, formatEventTime } from '../../lib/format';
+import { dayLabel, formatDistance, formatEventTime, type EventTimeText } from '../../lib/format';
 import { t } from '../../lib/ui/i18n';
 import { venueName, type EventItem } from '../../lib/ui/popup-model';
 import { Icon } from '../icons';
@@ -16,6 +16,21 @@ import { usePopup } from './popup-context';
 /** Rows in the first frame: two screenfuls of the 600 px popup (six rows show), so it paints fast; the rest follow. */
 const FIRST_PAINT_ROWS = 12;
 const PAGE = 150;
+
+/**
+ * Time texts already formatted in this opening. Intl's formatRange is the costliest step of a row, and every
+ * row shown from the popup index renders again when the full data replaces it: same times, same texts.
+ */
+const timeTexts = new Map<string, EventTimeText>();
+function rowTimeText(event: EventItem['event'], timeZone: string, locale: string): EventTimeText {
+  const key = `${event.start}|${event.end}|${event.allDay}|${event.timeZone}|${timeZone}|${locale}`;
+  let text = timeTexts.get(key);
+  if (!text) {
+    text = formatEventTime(event, timeZone, locale);
+    timeTexts.set(key, text);
+  }
+  return text;
+}
 
 export function placeLine(item: EventItem, locale: string): string {
   const { event } = item;
@@ -52,7 +67,7 @@ function EventRow({
 }): JSX.Element {
   const { model, locale, timeZone } = usePopup();
   const { event } = item;
-  const time = formatEventTime(event, timeZone, locale);
+  const time = rowTimeText(event, timeZone, locale);
   const cancelled = event.status === 'cancelled';
   const place = placeLine(item, locale);
   return (
