@@ -74,9 +74,9 @@ export function generateFeed(): string {
 /**
  * A group's Meetup export as Meetup writes it (tests/fixtures/ical/meetup.ics): its VTIMEZONE, then events with
  * long folded HTML-ish descriptions, GEO, venue text, CREATED/LAST-MODIFIED — past ones first, as Meetup lists
- * them. Grows event by event until it reaches `targetBytes`.
+ * them. Grows event by event, one every `everyMs` (weekly), until it reaches `targetBytes`.
  */
-export function generateMeetupFeed(targetBytes = 40_000, pastEvents = 10): string {
+export function generateMeetupFeed(targetBytes = 40_000, pastEvents = 10, everyMs = 7 * 86_400_000): string {
   const head = [
     'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Meetup//RemoteApi//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH',
     'X-ORIGINAL-URL:https://www.meetup.com/paris-rust-meetup/events/ical/', 'X-WR-CALNAME:Events - Paris Rust Meetup',
@@ -86,7 +86,7 @@ export function generateMeetupFeed(targetBytes = 40_000, pastEvents = 10): strin
   let bytes = head.join('\r\n').length;
   for (let i = 0; i === 0 || bytes < targetBytes; i++) {
     const id = 312345678 + i * 17;
-    const startWall = WINDOW_FROM + (i - pastEvents) * 7 * 86_400_000 + 19 * 3_600_000;
+    const startWall = WINDOW_FROM + (i - pastEvents) * everyMs + 19 * 3_600_000;
     const lines = [
       'BEGIN:VEVENT',
       'DTSTAMP:20261120T093012Z',
