@@ -8,7 +8,7 @@
 import { browser } from 'wxt/browser';
 import type { MeetupEvent } from '../events';
 import { isNearUser, type NearFilter } from '../location/near';
-import type { NotifiedIds, StarredSnapshot } from '../storage';
+import type { FeedData, NotifiedIds, StarredSnapshot } from '../storage';
 import type { Translate } from './deps';
 import { eventEndInstant, eventStartInstant } from '../event-time';
 import { formatEventWhen } from '../format';
@@ -42,16 +42,23 @@ export function parseNotificationId(id: string): { kind: NotificationKind; key: 
 export function newEventsOf(results: FeedSyncResult[], filter: NearFilter, now: number, zone: string): MeetupEvent[] {
   const found: MeetupEvent[] = [];
   for (const result of results) {
-    if (result.outcome !== 'refreshed' || !result.previous.state.synced) continue;
-    const previousIds = new Set(result.previous.events.map((event) => event.id));
-    const previousUids = new Set(result.previous.events.map((event) => event.uid));
-    for (const event of result.next.events) {
-      if (previousIds.has(event.id) || previousUids.has(event.uid)) continue;
+    for (const event of result.added) {
       if (event.status === 'cancelled' || eventStartInstant(event, zone) <= now) continue;
       if (isNearUser(event, filter)) found.push(event);
     }
   }
   return found.sort((a, b) => eventStartInstant(a, zone) - eventStartInstant(b, zone));
+}
+
+/**
+ * Events a refresh brought that the feed did not have (no event with the same id or UID before), for
+ * `newEventsOf`; none for a feed's first sync, which would announce its whole agenda.
+ */
+export function addedEvents(previous: FeedData, next: readonly MeetupEvent[]): MeetupEvent[] {
+  if (!previous.state.synced) return [];
+  const previousIds = new Set(previous.events.map((event) => event.id));
+  const previousUids = new Set(previous.events.map((event) => event.uid));
+  return next.filter((event) => !previousIds.has(event.id) && !previousUids.has(event.uid));
 }
 
 /** Drops ids already notified and returns the map with the new ones added and past ones pruned. */
@@ -115,6 +122,20 @@ function splitEventId(id: string): { feedId: string; uid: string } {
 }
 
 /**
+ * A refreshed feed's events that starred snapshots may point at (same id, or same feed and UID: see
+ * `starredChangesOf`), so a run keeps these few rather than whole feeds until its notifications are planned.
+ */
+export function starredEventsOf(events: readonly MeetupEvent[], feedId: string, starredIds: ReadonlySet<string>): MeetupEvent[] {
+  const uids = new Set<string>();
+  for (const id of starredIds) {
+    const split = splitEventId(id);
+    if (split.feedId === feedId) uids.add(split.uid);
+  }
+  if (uids.size === 0) return [];
+  return events.filter((event) => starredIds.has(event.id) || uids.has(event.uid));
+}
+
+/**
  * Changes that matter to a starred event (cancelled, new time, new place), and the snapshots updated so each
  * change is announced once. A moved one-off event gets a new id (its start is in the id): it is found again
  * by its UID and the star follows it.
@@ -123,7 +144,7 @@ export function starredChangesOf(
   results: FeedSyncResult[],
   starred: Record<string, StarredSnapshot>,
 ): { changes: StarredChange[]; starred: Record<string, StarredSnapshot>; changed: boolean } {
-  const byFeed = new Map(results.filter((r) => r.outcome === 'refreshed').map((r) => [r.feedId, r.next.events]));
+  const byFeed = new Map(results.filter((r) => r.outcome === 'refreshed').map((r) => [r.feedId, r.starredEvents]));
   const next: Record<string, StarredSnapshot> = {};
   const changes: StarredChange[] = [];
   let changed = false;
