@@ -67,6 +67,11 @@ export const feedsItem = lazyItem<FeedConfig[]>('local:feeds', {
   migrations: feedsMigrations,
 });
 
+/** The stored form of a feed's events (see `StoredFeedData.events`). */
+export function storedEventsText(events: readonly MeetupEvent[], feedId: string): string {
+  return JSON.stringify(events.map((event) => compactEvent(event, feedId)));
+}
+
 export const FEED_DATA_VERSION = 2;
 
 export function feedDataMigrations(feedId: string): Record<number, (old: any) => StoredFeedData> {
@@ -77,7 +82,9 @@ function expandFeedData(data: StoredFeedData | null, feedId: string): FeedData {
   if (!data) return { state: EMPTY_FEED_STATE, events: [] };
   return {
     state: { ...EMPTY_FEED_STATE, ...data.state },
-    events: (data.events ?? []).map((event) => expandEvent(event, feedId)),
+    events: (typeof data.events === 'string' ? (JSON.parse(data.events) as StoredEvent[]) : (data.events ?? [])).map((event) =>
+      expandEvent(event, feedId),
+    ),
   };
 }
 
@@ -106,7 +113,7 @@ export function feedDataItem(feedId: string): WxtStorageItem<FeedData, {}> {
     getValue: async () => expandFeedData(await raw.getValue(), feedId),
     getMeta: () => raw.getMeta(),
     setValue: (value) =>
-      raw.setValue({ state: value.state, events: value.events.map((event) => compactEvent(event, feedId)) }),
+      raw.setValue({ state: value.state, events: storedEventsText(value.events, feedId) }),
     setMeta: (meta) => raw.setMeta(meta),
     removeValue: (opts) => raw.removeValue(opts),
     removeMeta: (properties) => raw.removeMeta(properties),

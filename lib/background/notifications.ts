@@ -8,11 +8,12 @@
 import { browser } from 'wxt/browser';
 import type { MeetupEvent } from '../events';
 import { isNearUser, type NearFilter } from '../upcoming';
-import type { NotifiedIds, StarredSnapshot } from '../storage';
+import type { FeedData, NotifiedIds, StarredSnapshot } from '../storage';
 import type { Translate } from './deps';
 import { eventEndInstant, eventStartInstant } from '../event-time';
 import { formatEventWhen } from '../format';
 import type { FeedSyncResult } from './sync-feed';
+import { splitEventId } from './feed-changes';
 
 /** More new events than this at once become one summary notification. */
 export const MAX_SEPARATE_NOTIFICATIONS = 3;
@@ -42,11 +43,7 @@ export function parseNotificationId(id: string): { kind: NotificationKind; key: 
 export function newEventsOf(results: FeedSyncResult[], filter: NearFilter, now: number, zone: string): MeetupEvent[] {
   const found: MeetupEvent[] = [];
   for (const result of results) {
-    if (result.outcome !== 'refreshed' || !result.previous.state.synced) continue;
-    const previousIds = new Set(result.previous.events.map((event) => event.id));
-    const previousUids = new Set(result.previous.events.map((event) => event.uid));
-    for (const event of result.next.events) {
-      if (previousIds.has(event.id) || previousUids.has(event.uid)) continue;
+    for (const event of result.added) {
       if (event.status === 'cancelled' || eventStartInstant(event, zone) <= now) continue;
       if (isNearUser(event, filter)) found.push(event);
     }
@@ -108,12 +105,6 @@ export interface StarredChange {
   event: MeetupEvent;
 }
 
-function splitEventId(id: string): { feedId: string; uid: string } {
-  const first = id.indexOf('|');
-  const last = id.lastIndexOf('|');
-  return { feedId: id.slice(0, first), uid: id.slice(first + 1, last) };
-}
-
 /**
  * Changes that matter to a starred event (cancelled, new time, new place), and the snapshots updated so each
  * change is announced once. A moved one-off event gets a new id (its start is in the id): it is found again
@@ -123,7 +114,7 @@ export function starredChangesOf(
   results: FeedSyncResult[],
   starred: Record<string, StarredSnapshot>,
 ): { changes: StarredChange[]; starred: Record<string, StarredSnapshot>; changed: boolean } {
-  const byFeed = new Map(results.filter((r) => r.outcome === 'refreshed').map((r) => [r.feedId, r.next.events]));
+  const byFeed = new Map(results.filter((r) => r.outcome === 'refreshed').map((r) => [r.feedId, r.starredEvents]));
   const next: Record<string, StarredSnapshot> = {};
   const changes: StarredChange[] = [];
   let changed = false;

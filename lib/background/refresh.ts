@@ -4,7 +4,7 @@
  */
 import type { RefreshSummary } from '../messages';
 import type { FeedConfig, Settings } from '../settings';
-import { feedDataItem, feedsItem, refreshStatusItem, settingsItem } from '../storage';
+import { feedDataItem, feedsItem, refreshStatusItem, settingsItem, starredItem } from '../storage';
 import { mapWithConcurrency } from './concurrency';
 import { isFeedDue } from './schedule';
 import { feedByteBudget } from './storage-budget';
@@ -62,11 +62,12 @@ export function createRefresher(deps: SyncDeps & { concurrency?: number }, after
     total += selected.length;
     await writeStatus(true);
     const budgetBytes = feedByteBudget(feeds.length);
+    const starredIds = new Set(Object.values(await starredItem.getValue()).map((snapshot) => snapshot.id));
     const owned: FeedSyncResult[] = [];
     const task = async (feed: FeedConfig): Promise<FeedSyncResult> => {
       const running = inFlight.get(feed.id);
       if (running) return running;
-      const promise = syncFeed(feed, { settings, budgetBytes, ignoreValidators: options.ignoreValidators }, deps).finally(() => inFlight.delete(feed.id));
+      const promise = syncFeed(feed, { settings, budgetBytes, ignoreValidators: options.ignoreValidators, starredIds }, deps).finally(() => inFlight.delete(feed.id));
       inFlight.set(feed.id, promise);
       const result = await promise;
       owned.push(result);

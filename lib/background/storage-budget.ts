@@ -6,6 +6,7 @@
 import type { MeetupEvent } from '../events';
 import { compactEvent } from '../stored-events';
 import { eventEndInstant, eventStartInstant } from '../event-time';
+import { storedEventsText } from '../storage';
 import { systemTimeZone } from '../time';
 
 const DAY_MS = 24 * 3600_000;
@@ -36,8 +37,9 @@ export function truncateText(text: string | null, max: number): string | null {
 }
 
 const encoder = new TextEncoder();
+/** Bytes the events take in storage: their JSON text as a JSON string value, escapes included, as quotas count. */
 export function storedBytes(events: MeetupEvent[], feedId: string): number {
-  return encoder.encode(JSON.stringify(events.map((event) => compactEvent(event, feedId)))).length;
+  return encoder.encode(JSON.stringify(storedEventsText(events, feedId))).length;
 }
 
 export interface BudgetResult {
@@ -54,13 +56,14 @@ export function fitEventsToBudget(
   now: number,
   zone: string = systemTimeZone(),
 ): BudgetResult {
-  const sizeOf = (event: MeetupEvent) => encoder.encode(JSON.stringify(compactEvent(event, feedId))).length;
-  // Each event is measured once (and again only if changed), so big feeds stay linear: `[a,b]` is 2 + sizes + commas.
+  // An event's share of the stored text, escaped as storage counts it (the outer quotes are the list's).
+  const sizeOf = (event: MeetupEvent) => encoder.encode(JSON.stringify(JSON.stringify(compactEvent(event, feedId)))).length - 2;
+  // Each event is measured once (and again only if changed), so big feeds stay linear: `"[a,b]"` is 4 + sizes + commas.
   const kept = [...events]
     .sort((a, b) => eventStartInstant(a, zone) - eventStartInstant(b, zone))
     .map((event) => ({ ...event, description: truncateText(event.description, STORED_DESCRIPTION_CHARS) }));
   const sizes = kept.map(sizeOf);
-  const total = () => 2 + sizes.reduce((sum, size) => sum + size + 1, 0) - (sizes.length > 0 ? 1 : 0);
+  const total = () => 4 + sizes.reduce((sum, size) => sum + size + 1, 0) - (sizes.length > 0 ? 1 : 0);
   let size = total();
   if (size <= budgetBytes) return { events: kept, dropped: 0 };
   kept.forEach((event, index) => {

@@ -15,8 +15,8 @@ export function migrateFeedDataToV2(
   old: FeedDataV1 | StoredFeedData,
   feedId: string,
   emptyState: FeedState,
-): StoredFeedData {
-  const events = Array.isArray(old?.events) ? (old.events as StoredEvent[]) : [];
+): StoredFeedData & { events: StoredEvent[] } {
+  const events = Array.isArray(old?.events) ? (old.events as StoredEvent[]) : typeof old?.events === 'string' ? (JSON.parse(old.events) as StoredEvent[]) : [];
   return {
     state: { ...emptyState, ...(old?.state ?? {}) },
     // expand first: it reads both forms, so running this twice changes nothing.

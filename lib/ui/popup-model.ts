@@ -12,15 +12,16 @@ import { searchText } from '../search-text';
 import { eventDistanceKm } from '../location/near';
 import { sendMessage } from '../messages';
 import { popupIndexFeedData, type PopupIndex } from '../popup-index';
-import { followFeedData } from './mirror';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from '../settings';
 import {
   feedsItem,
   popupIndexItem,
+  readFeedDataOnce,
   refreshStatusItem,
   seenItem,
   settingsItem,
   starredItem,
+  watchFeedData,
   type FeedData,
   type RefreshStatus,
   type StarredSnapshot,
@@ -261,21 +262,24 @@ export function createPopupModel(options: PopupModelOptions) {
   let stopFeedEffect: (() => void) | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
 
-  /** Reads the feeds' data in one go, then follows each feed (a change that lands first wins). */
-  function followFeeds(feedIds: string[]): Promise<void> {
-    const { stops, ready } = followFeedData(
-      feedIds,
-      (feedId, value) => {
+  /**
+   * Follows each feed from now on and reads their data in one go; resolves to the step that shows what was
+   * read (a change that landed first wins over the older read), so the caller decides when it lands.
+   */
+  function followFeeds(feedIds: string[]): Promise<() => void> {
+    const changed = new Set<string>();
+    for (const feedId of feedIds) {
+      const stop = watchFeedData(feedId, (value) => {
+        changed.add(feedId);
         feedData.value = { ...feedData.value, [feedId]: value };
-      },
-      (read) => {
-        const next = { ...feedData.value };
-        for (const [feedId, value] of read) next[feedId] = value;
-        feedData.value = next;
-      },
-    );
-    for (const [feedId, stop] of stops) feedMirrors.set(feedId, stop);
-    return ready;
+      });
+      feedMirrors.set(feedId, stop);
+    }
+    return readFeedDataOnce(feedIds).then((read) => () => {
+      const next = { ...feedData.value };
+      for (const [feedId, value] of read) if (!changed.has(feedId)) next[feedId] = value;
+      feedData.value = next;
+    });
   }
 
   /**
@@ -329,35 +333,40 @@ export function createPopupModel(options: PopupModelOptions) {
   firstRead.catch(() => undefined);
 
   /**
-   * Paints from the popup index when it matches what was just read, then reads the full feed data and the
-   * seen ids after that first frame; without a usable index, straight from the full data. Resolves once the
-   * full data is shown.
+   * Paints from the popup index when it matches what was just read, then shows the full feed data and the seen
+   * ids; without a usable index, straight from the full data. The full read is asked for before the first
+   * paint, so the browser reads storage while the page paints the index. Resolves once the full data is shown.
    */
   async function start(): Promise<void> {
-    if (await firstRead) {
+    const fromIndex = await firstRead;
+    const fullRead = Promise.all([readItems([[seenItem, seen]]), followFeeds(feeds.value.map((feed) => feed.id))]);
+    fullRead.catch(() => undefined);
+    if (fromIndex) {
       // In the E2E figures (tests/e2e/support/measure.ts) next to the full data's marks.
       if (typeof performance !== 'undefined') performance.mark('popup-index-shown');
       await (options.afterFirstPaint ?? nextPaint)();
     }
-    await Promise.all([readItems([[seenItem, seen]]), followFeeds(feeds.value.map((feed) => feed.id))]);
-    seenAtOpen.value = new Set(seen.value);
+    const [, showFeedData] = await fullRead;
+    const hashId = eventIdFromHash(typeof location === 'undefined' ? '' : location.hash);
+    // One batch: the 2,000-event list is derived and rendered once, with its "new" markers.
+    batch(() => {
+      showFeedData();
+      seenAtOpen.value = new Set(seen.value);
+      if (hashId) selectedId.value = hashId;
+      loaded.value = true;
+      complete.value = true;
+    });
     // Feeds added or removed while the popup is open (an import in the options page, a refresh).
     stopFeedEffect = effect(() => {
       const ids = new Set(feeds.value.map((feed) => feed.id));
       const added = [...ids].filter((id) => !feedMirrors.has(id));
-      if (added.length) void followFeeds(added);
+      if (added.length) void followFeeds(added).then((show) => show());
       for (const [id, stop] of feedMirrors) {
         if (!ids.has(id)) {
           stop();
           feedMirrors.delete(id);
         }
       }
-    });
-    const hashId = eventIdFromHash(typeof location === 'undefined' ? '' : location.hash);
-    batch(() => {
-      if (hashId) selectedId.value = hashId;
-      loaded.value = true;
-      complete.value = true;
     });
     if (options.tickMs !== 0) {
       timer = setInterval(() => {

@@ -10,75 +10,7 @@ import { runInNewContext } from 'node:vm';
 import ICAL from 'ical.js';
 import nodeIcal from 'node-ical';
 import { parseICal } from '../../lib/feeds/ical';
-import { WINDOW_AHEAD_MS } from '../../lib/upcoming/window';
-
-const WINDOW_FROM = Date.parse('2026-12-01T00:00:00Z');
-const WINDOW_TO = WINDOW_FROM + WINDOW_AHEAD_MS;
-
-const PARIS_VTIMEZONE = [
-  'BEGIN:VTIMEZONE', 'TZID:Europe/Paris', 'X-LIC-LOCATION:Europe/Paris',
-  'BEGIN:DAYLIGHT', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'TZNAME:CEST', 'DTSTART:19700329T020000',
-  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'END:DAYLIGHT',
-  'BEGIN:STANDARD', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'TZNAME:CET', 'DTSTART:19701025T030000',
-  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD', 'END:VTIMEZONE',
-];
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const local = (ms: number) => {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}00`;
-};
-
-/** RFC 5545 folding at 75 octets (ASCII here), so the parsers also pay for unfolding. */
-function fold(line: string): string {
-  if (line.length <= 75) return line;
-  const parts = [line.slice(0, 75)];
-  for (let i = 75; i < line.length; i += 74) parts.push(` ${line.slice(i, i + 74)}`);
-  return parts.join('\r\n');
-}
-
-export function generateFeed(): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Local Meetups//bench//EN', 'X-WR-CALNAME:Bench meetups', ...PARIS_VTIMEZONE];
-  const topics = ['Rust', 'TypeScript', 'Kubernetes', 'Python', 'Design', 'Data', 'Security', 'Go', 'Elixir', 'DevOps'];
-  for (let i = 0; i < 5000; i++) {
-    const startWall = WINDOW_FROM + Math.floor((i * 179 * 86_400_000) / 5000) + (18 * 60 + (i % 4) * 15) * 60_000;
-    const topic = topics[i % topics.length]!;
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:event_${300000000 + i}@meetup.com`,
-      `DTSTAMP:20261120T101010Z`,
-      `DTSTART;TZID=Europe/Paris:${local(startWall)}`,
-      `DTEND;TZID=Europe/Paris:${local(startWall + 2 * 3_600_000)}`,
-      `SUMMARY:${topic} meetup #${i}: talks\\, pizza`,
-      fold(`DESCRIPTION:${topic} in production\\, then lightning talks...`),
-      fold(`LOCATION:Le Wagon (16 Villa Gaudelet\\, Paris\\, France 75011)`),
-      'GEO:48.8650;2.3780',
-      `URL:https://www.meetup.com/paris-${topic.toLowerCase()}/events/${300000000 + i}/`,
-      `CATEGORIES:${topic},Tech`,
-      i % 50 === 0 ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED',
-      'END:VEVENT',
-    );
-  }
-  for (let i = 0; i < 200; i++) {
-    const first = Date.parse('2026-09-01T19:00:00Z') + (i % 7) * 86_400_000;
-    const exdates = [3, 9, 17].map((w) => local(first + w * 7 * 86_400_000)).join(',');
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:weekly-${i}@example.org`,
-      'DTSTAMP:20261120T101010Z',
-      `DTSTART;TZID=Europe/Paris:${local(first)}`,
-      `DTEND;TZID=Europe/Paris:${local(first + 90 * 60_000)}`,
-      'RRULE:FREQ=WEEKLY',
-      `EXDATE;TZID=Europe/Paris:${exdates}`,
-      `SUMMARY:Weekly coding dojo ${i}`,
-      fold('DESCRIPTION:Every week we practise katas in pairs. Beginners welcome\\, laptops required.'),
-      'LOCATION:Fablab\\, 12 rue des Arts\\, Paris',
-      'END:VEVENT',
-    );
-  }
-  lines.push('END:VCALENDAR', '');
-  return lines.join('\r\n');
-}
+import { generateFeed, WINDOW_FROM, WINDOW_TO } from './support/feeds';
 
 /** The naive ical.js reading most extensions do: ICAL.Event + iterator() per event. */
 function plainIcalLoop(text: string): number {

@@ -133,7 +133,7 @@ describe.each([
   beforeAll(async () => {
     session = await launchExtension({ locale });
     await seedSettings(session);
-    await session.send('addFeed', { url: `${origin}/feed/events.jsonld`, name: FEED_NAME, allEventsLocal: true });
+    await session.send('addFeed', { url: `${origin}/feed/events.jsonld`, name: FEED_NAME, home: { city: 'Caen', country: 'FR', lat: 49.1829, lon: -0.3707, source: 'user' } });
     await session.send('addFeed', { url: `${origin}/broken/${word('x', 300)}.ics`, name: `${FEED_NAME}Cassé` });
     await refreshAll(session);
   });

@@ -58,8 +58,10 @@ describe('feedDataItem', () => {
     const data: FeedData = { state: { ...EMPTY_FEED_STATE, eventCount: 2, synced: true }, events };
     await feedDataItem('a').setValue(data);
     expect(await feedDataItem('a').getValue()).toEqual(data);
-    const raw = (await fakeBrowser.storage.local.get('feed:a'))['feed:a'] as { events: Record<string, unknown>[] };
-    expect(raw.events[1]).toEqual({
+    const raw = (await fakeBrowser.storage.local.get('feed:a'))['feed:a'] as { events: string };
+    // One JSON text: Chrome hands a page one string much faster than thousands of objects.
+    expect(typeof raw.events).toBe('string');
+    expect((JSON.parse(raw.events) as Record<string, unknown>[])[1]).toEqual({
       uid: events[1]!.uid,
       title: events[1]!.title,
       start: events[1]!.start,
@@ -102,7 +104,8 @@ describe('storage quota (chrome.storage.local: 10 MB)', () => {
         expect(fitted.events.map((event) => event.uid)).toEqual(
           Array.from({ length: fitted.events.length }, (_, n) => `event_${300000000 + n}@meetup.com`),
         );
-        expect(fitted.events.length).toBeGreaterThan(100);
+        // Storage counts the events' JSON text with its escaped quotes (≈ 12 % more than as objects): 98 here.
+        expect(fitted.events.length).toBeGreaterThan(90);
       }
     }
     const bytes = await storedJsonBytes();

@@ -152,10 +152,10 @@ describe('line format', () => {
   });
 });
 
-/** The real command, as `npm run events` runs it: kept to three spawns (each starts tsx, ~1 s). */
+/** The real command, as `npm run events` runs it (the esbuild bundle, rebuilt first if a source changed). */
 function spawnCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile('npx', ['tsx', 'scripts/events.ts', ...args], { cwd: repo, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['scripts/run-built.mjs', 'scripts/events.ts', ...args], { cwd: repo, timeout: 60_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -184,7 +184,7 @@ describe('scripts/events.ts (spawned)', () => {
   }, 60_000);
 
   it('a reader that stops early (`| head`): exit 0, no EPIPE stack trace', async () => {
-    const child = spawn('npx', ['tsx', 'scripts/events.ts', 'tests/fixtures/ical/handwritten.ics', '--from', '1970-01-01', '--to', '2100-01-01', '--json'], { cwd: repo });
+    const child = spawn(process.execPath, ['scripts/run-built.mjs', 'scripts/events.ts', 'tests/fixtures/ical/handwritten.ics', '--from', '1970-01-01', '--to', '2100-01-01', '--json'], { cwd: repo });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.once('data', () => child.stdout.destroy());

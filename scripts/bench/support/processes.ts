@@ -1,0 +1,54 @@
+/**
+ * Whole-process timings: each run is a fresh `node` (nothing warm, as a command line or a service worker that
+ * just woke), timed from spawn to exit by the parent. Contenders run in interleaved rounds (A B C, A B C, …)
+ * so a machine whose load changes meanwhile skews them alike.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+export interface ProcessRun {
+  name: string;
+  command: string;
+  args: string[];
+  cwd?: string;
+}
+
+/** Milliseconds per run of each command, by name; a failing run throws with its stderr. */
+export function timeProcesses(runs: readonly ProcessRun[], rounds: number): Map<string, number[]> {
+  const times = new Map<string, number[]>(runs.map((run) => [run.name, []]));
+  // One untimed run each first: the file cache then holds every command's files.
+  for (let round = -1; round < rounds; round++) {
+    for (const run of runs) {
+      const started = performance.now();
+      const result = spawnSync(run.command, run.args, { cwd: run.cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+      const ms = performance.now() - started;
+      if (result.status !== 0) throw new Error(`${run.name} exited with ${result.status}: ${result.stderr.trim().split('\n').slice(-3).join(' / ')}`);
+      if (round >= 0) times.get(run.name)!.push(ms);
+    }
+  }
+  return times;
+}
+
+/**
+ * Bundles each entry with esbuild for Node into a fresh temporary directory: the timed processes run plain
+ * JavaScript, so no TypeScript compiler is in the figures. Returns entry name → bundle path.
+ */
+export async function bundleForNode(entries: Record<string, string>): Promise<Record<string, string>> {
+  const outdir = mkdtempSync(join(tmpdir(), 'bench-'));
+  await build({
+    entryPoints: entries,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: `node${process.versions.node.split('.')[0]}`,
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    logLevel: 'error',
+    // node-ical and its dependencies are CommonJS: bundled into an ES module, they still require() Node's own.
+    banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
+  });
+  return Object.fromEntries(Object.keys(entries).map((name) => [name, join(outdir, `${name}.mjs`)]));
+}
