@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isoOfForTests } from '../../../lib/feeds/ical';
-import { ianaZoneForTzid, zonedWallToUtcMs } from '../../../lib/feeds/ical-zones';
-import { WINDOWS_DISPLAY_NAMES, WINDOWS_ZONES } from '../../../lib/feeds/windows-zones';
+import { isoOfForTests } from '../../../lib/feeds/ical/calendar';
+import { ianaZoneForTzid, zonedWallToUtcMs } from '../../../lib/feeds/ical/zones';
+import { WINDOWS_DISPLAY_NAMES, WINDOWS_ZONES } from '../../../lib/feeds/ical/windows-zones';
 import { canonicalTimeZone, toUtcIso, zonedTimeToUtcMs } from '../../../lib/time';
 
 describe('ianaZoneForTzid', () => {

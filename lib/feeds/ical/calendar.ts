@@ -30,14 +30,14 @@ import {
   type FeedParseResult,
   type MeetupEvent,
   type ParseOptions,
-} from '../events';
-import { attendanceOf, type Attendance } from '../location/online';
-import { htmlToText, plainLine } from '../text';
-import { addDaysToIsoDate, addDaysToWall, toIsoDate, toUtcIso, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../time';
-import { feedFloatingZone } from './date-values';
-import { addDuration, approximateMs, parseDuration, type Duration } from './duration';
-import { FeedError } from './errors';
-import { ianaZoneForTzid, vtimezoneRule, wallToUtcMs, type ZoneRule } from './ical-zones';
+} from '../../events';
+import { attendanceOf, type Attendance } from '../../location/online';
+import { htmlToText, plainLine } from '../../text';
+import { addDaysToIsoDate, addDaysToWall, toIsoDate, toUtcIso, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../../time';
+import { feedFloatingZone } from '../date-values';
+import { addDuration, approximateMs, parseDuration, type Duration } from '../duration';
+import { FeedError } from '../errors';
+import { ianaZoneForTzid, vtimezoneRule, wallToUtcMs, type ZoneRule } from './zones';
 import { expandRule } from './recurrence';
 
 const DAY = 86_400_000;

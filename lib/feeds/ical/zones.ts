@@ -6,7 +6,7 @@
  * only custom names ("Customized Time Zone") through the feed's own VTIMEZONE rules.
  */
 import ICAL from 'ical.js';
-import { canonicalTimeZone, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../time';
+import { canonicalTimeZone, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../../time';
 import { WINDOWS_DISPLAY_NAMES, WINDOWS_ZONES } from './windows-zones';
 
 export type ZoneRule =

@@ -1,0 +1,1 @@
+export { parseICal, parseJCal } from './calendar';
