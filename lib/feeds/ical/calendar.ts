@@ -38,8 +38,10 @@ import { feedFloatingZone } from '../date-values';
 import { addDuration, approximateMs, parseDuration, type Duration } from '../duration';
 import { FeedError } from '../errors';
 import { ianaZoneForTzid, vtimezoneRule, wallToUtcMs, type ZoneRule } from './zones';
+import { calendarsOf, hoistNestedEvents, isComponent, paramString, readEvent, str, valuesOf, type JComponent, type JProp, type RawEvent } from './jcal';
 import { expandRule } from './recurrence';
-import { blockText, DAY, dayNumber, daysBetween, isoOf, isoOfDayNumber, lineText, parseDurationMs, parseWhen, splitUnescaped, unescapeText, type RawTime, type When } from './values';
+import { splitEvents, tolerantParse, type LineNotes } from './scan';
+import { blockText, DAY, dayNumber, daysBetween, isoOf, isoOfDayNumber, lineText, parseDurationMs, parseWhen, type When } from './values';
 
 /** By LOCATION text, for events with and without coordinates. */
 const attendanceCache = [new Map<string, Attendance>(), new Map<string, Attendance>()] as const;
@@ -57,9 +59,6 @@ function attendanceFor(location: string | null, hasCoordinates: boolean): Attend
 }
 
 const DEFAULT_MAX_OCCURRENCES = 500;
-
-type JProp = unknown[];
-type JComponent = unknown[];
 
 export function parseICal(text: string, options: ParseOptions): FeedParseResult {
   let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -94,55 +93,6 @@ export function parseICal(text: string, options: ParseOptions): FeedParseResult 
   return readCalendars(calendars, 'ical', options, warnings, split?.events ?? []);
 }
 
-interface LineNotes {
-  dropped: number;
-  cut: boolean;
-}
-
-/**
- * Cuts the VEVENTs out of the body and parses each one alone; the rest (calendar properties, VTIMEZONEs) is
- * returned for a normal parse. Returns null for bodies where the cut is not clear-cut (lowercase keywords, an
- * event without END), which then go through the whole-body path.
- */
-function splitEvents(body: string, notes: LineNotes): { rest: string; events: RawEvent[] } | null {
-  const BEGIN = '\nBEGIN:VEVENT';
-  const END = '\nEND:VEVENT';
-  const events: RawEvent[] = [];
-  const rest: string[] = [];
-  let cursor = 0;
-  for (;;) {
-    const begin = body.indexOf(BEGIN, cursor);
-    if (begin < 0) break;
-    const after = body.charCodeAt(begin + BEGIN.length);
-    const end = body.indexOf(END, begin);
-    const next = body.indexOf(BEGIN, begin + BEGIN.length);
-    if ((after !== 13 && after !== 10) || end < 0 || (next >= 0 && next < end)) return null;
-    const endOfLine = end + END.length;
-    rest.push(body.slice(cursor, begin + 1));
-    const chunk = body.slice(begin + 1, endOfLine);
-    const scanned = scanEvent(chunk, events.length);
-    if (scanned) {
-      events.push(scanned);
-    } else {
-      // Something unusual in this event: let ical.js read it, line by line if it must.
-      let component: unknown;
-      try {
-        component = ICAL.parse(chunk);
-      } catch {
-        component = tolerantParse(chunk, notes, 'vevent')[0];
-      }
-      try {
-        if (isComponent(component)) events.push(readEvent(component, events.length));
-      } catch {
-        notes.dropped++;
-      }
-    }
-    cursor = endOfLine;
-  }
-  rest.push(body.slice(cursor));
-  return { rest: rest.join(''), events };
-}
-
 export function parseJCal(data: unknown, options: ParseOptions): FeedParseResult {
   const calendars = Array.isArray(data) ? calendarsOf(data) : [];
   if (calendars.length === 0) {
@@ -150,35 +100,6 @@ export function parseJCal(data: unknown, options: ParseOptions): FeedParseResult
     throw new FeedError('not-a-feed', `Not a jCal feed: expected ["vcalendar", …], found ${found}.`);
   }
   return readCalendars(calendars, 'jcal', options, []);
-}
-
-/**
- * A VEVENT without its END line makes ical.js nest every later VEVENT inside it (a VEVENT may only hold VALARMs):
- * moves those out to `into`, at any depth, and returns how many events held some.
- */
-function hoistNestedEvents(event: JComponent, into: JComponent[]): number {
-  const children = event[2] as unknown[] | undefined;
-  if (!children?.some((c) => isComponent(c) && String(c[0]).toLowerCase() === 'vevent')) return 0;
-  let count = 1;
-  const kept: unknown[] = [];
-  for (const child of children) {
-    if (isComponent(child) && String(child[0]).toLowerCase() === 'vevent') {
-      into.push(child);
-      count += hoistNestedEvents(child, into);
-    } else kept.push(child);
-  }
-  event[2] = kept;
-  return count;
-}
-
-function calendarsOf(parsed: unknown): JComponent[] {
-  if (!Array.isArray(parsed)) return [];
-  if (typeof parsed[0] === 'string') return isComponent(parsed) && parsed[0].toLowerCase() === 'vcalendar' ? [parsed] : [];
-  return parsed.filter((c): c is JComponent => isComponent(c) && String(c[0]).toLowerCase() === 'vcalendar');
-}
-
-function isComponent(value: unknown): value is JComponent {
-  return Array.isArray(value) && typeof value[0] === 'string' && Array.isArray(value[1]) && (value[2] === undefined || Array.isArray(value[2]));
 }
 
 function describeBody(body: string): string {
@@ -189,273 +110,6 @@ function describeBody(body: string): string {
   if (head.startsWith('{') || head.startsWith('[')) return 'JSON';
   const firstLine = head.split(/\r?\n/, 1)[0]!.replace(/\s+/g, ' ').slice(0, 40);
   return `text starting with "${firstLine}"`;
-}
-
-/** Line-by-line reading that keeps everything ical.js can read and counts what it cannot. */
-function tolerantParse(body: string, notes: LineNotes, rootName = 'vcalendar'): JComponent[] {
-  const roots: JComponent[] = [];
-  const stack: JComponent[] = [];
-  const lines: string[] = [];
-  for (const raw of body.split(/\r\n|\n|\r/)) {
-    if ((raw.startsWith(' ') || raw.startsWith('\t')) && lines.length > 0) lines[lines.length - 1] += raw.slice(1);
-    else lines.push(raw);
-  }
-  for (const line of lines) {
-    if (!line.trim()) continue;
-    const structural = /^(BEGIN|END):\s*([A-Za-z0-9-]+)\s*$/i.exec(line);
-    if (structural) {
-      const name = structural[2]!.toLowerCase();
-      if (structural[1]!.toUpperCase() === 'BEGIN') {
-        const component: JComponent = [name, [], []];
-        const parent = stack[stack.length - 1];
-        if (parent) (parent[2] as JComponent[]).push(component);
-        else if (name === rootName) roots.push(component);
-        else notes.dropped++;
-        stack.push(component);
-      } else {
-        const at = stack.map((c) => c[0]).lastIndexOf(name);
-        if (at >= 0) stack.length = at;
-        else notes.dropped++;
-      }
-      continue;
-    }
-    const current = stack[stack.length - 1];
-    if (!current) continue;
-    try {
-      (current[1] as JProp[]).push(ICAL.parse.property(line, ICAL.design.icalendar) as JProp);
-    } catch {
-      // "RRULE:FREQ=WEEKLY;BYDAY=MO, TU" (Exchange): a rule holds no meaningful whitespace.
-      const rule = /^RRULE:/i.test(line) ? tryParseProperty(line.replace(/\s+/g, '')) : null;
-      if (rule) (current[1] as JProp[]).push(rule);
-      else notes.dropped++;
-    }
-  }
-  if (stack.length > 0) notes.cut = true;
-  return roots;
-}
-
-function tryParseProperty(line: string): JProp | null {
-  try {
-    return ICAL.parse.property(line, ICAL.design.icalendar) as JProp;
-  } catch {
-    return null;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Reading the jCal tree (and scanning VEVENT text straight into the same RawEvent)
-
-interface RawEvent {
-  order: number;
-  uid: string | null;
-  summary: string | null;
-  description: string | null;
-  altDescription: string | null;
-  location: string | null;
-  url: string | null;
-  status: string | null;
-  dtstart: RawTime | null;
-  dtend: RawTime | null;
-  duration: string | null;
-  /** Usually one; RFC 2445 allowed several (Zimbra and old Outlook still write them): the union counts. */
-  rrules: JProp[];
-  rdates: JProp[];
-  exdates: JProp[];
-  recurrenceId: RawTime | null;
-  thisAndFuture: boolean;
-  geo: unknown;
-  categories: string[];
-  image: string | null;
-  sequence: number;
-}
-
-const str = (value: unknown): string | null => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null);
-
-function paramString(params: unknown, name: string): string | null {
-  if (!params || typeof params !== 'object') return null;
-  const value = (params as Record<string, unknown>)[name];
-  if (Array.isArray(value)) return str(value[0]);
-  return str(value);
-}
-
-function rawTime(prop: JProp): RawTime | null {
-  const value = str(prop[3]);
-  if (value === null) return null;
-  return { value, type: String(prop[2] ?? ''), tzid: paramString(prop[1], 'tzid') };
-}
-
-function readEvent(component: JComponent, order: number): RawEvent {
-  const event: RawEvent = {
-    order, uid: null, summary: null, description: null, altDescription: null, location: null, url: null,
-    status: null, dtstart: null, dtend: null, duration: null, rrules: [], rdates: [], exdates: [],
-    recurrenceId: null, thisAndFuture: false, geo: null, categories: [], image: null, sequence: 0,
-  };
-  const props = component[1] as unknown[];
-  for (const prop of props) {
-    if (!Array.isArray(prop) || typeof prop[0] !== 'string') continue;
-    switch (prop[0].toLowerCase()) {
-      case 'uid': event.uid = str(prop[3])?.trim() || null; break;
-      case 'summary': event.summary = str(prop[3]); break;
-      case 'description': event.description = str(prop[3]); break;
-      case 'x-alt-desc': event.altDescription = str(prop[3]); break;
-      case 'location': event.location = str(prop[3]); break;
-      case 'url': event.url = str(prop[3]); break;
-      case 'status': event.status = str(prop[3]); break;
-      case 'dtstart': event.dtstart = rawTime(prop); break;
-      case 'dtend': event.dtend = rawTime(prop); break;
-      case 'duration': event.duration = str(prop[3]); break;
-      case 'rrule': event.rrules.push(prop); break;
-      case 'rdate': event.rdates.push(prop); break;
-      case 'exdate': event.exdates.push(prop); break;
-      case 'recurrence-id':
-        event.recurrenceId = rawTime(prop);
-        event.thisAndFuture = (paramString(prop[1], 'range') ?? '').toUpperCase() === 'THISANDFUTURE';
-        break;
-      case 'geo': event.geo = prop[3]; break;
-      case 'categories':
-        for (const value of prop.slice(3)) {
-          for (const part of Array.isArray(value) ? value : [value]) {
-            const text = lineText(str(part));
-            if (text && !event.categories.includes(text)) event.categories.push(text);
-          }
-        }
-        break;
-      case 'sequence': event.sequence = Number(prop[3]) || 0; break;
-      case 'image':
-        event.image ??= str(prop[3]);
-        break;
-      case 'attach': {
-        const type = paramString(prop[1], 'fmttype') ?? '';
-        if (type.toLowerCase().startsWith('image/')) event.image ??= str(prop[3]);
-        break;
-      }
-    }
-  }
-  return event;
-}
-
-const SCANNED = new Set([
-  'UID', 'SUMMARY', 'DESCRIPTION', 'X-ALT-DESC', 'LOCATION', 'URL', 'STATUS', 'DTSTART', 'DTEND', 'DURATION', 'RRULE',
-  'RDATE', 'EXDATE', 'RECURRENCE-ID', 'GEO', 'CATEGORIES', 'SEQUENCE', 'IMAGE', 'ATTACH',
-]);
-
-/**
- * Reads one VEVENT's text directly into a RawEvent, materialising only the properties we use: several times
- * cheaper than ICAL.parse on big feeds. Returns null on anything unusual (a line without ":", an unclosed quote,
- * lowercase BEGIN/END…), and the caller lets ical.js read that event instead — the result must be the same as
- * readEvent(ICAL.parse(chunk)), which the tests check on every fixture.
- */
-function scanEvent(chunk: string, order: number): RawEvent | null {
-  const event: RawEvent = {
-    order, uid: null, summary: null, description: null, altDescription: null, location: null, url: null,
-    status: null, dtstart: null, dtend: null, duration: null, rrules: [], rdates: [], exdates: [],
-    recurrenceId: null, thisAndFuture: false, geo: null, categories: [], image: null, sequence: 0,
-  };
-  let depth = 0;
-  let position = 0;
-  const length = chunk.length;
-  while (position < length) {
-    // One logical (unfolded) line.
-    let end = chunk.indexOf('\n', position);
-    if (end === -1) end = length;
-    let line = chunk.slice(position, end > position && chunk.charCodeAt(end - 1) === 13 ? end - 1 : end);
-    position = end + 1;
-    while (position < length && (chunk.charCodeAt(position) === 32 || chunk.charCodeAt(position) === 9)) {
-      let next = chunk.indexOf('\n', position);
-      if (next === -1) next = length;
-      line += chunk.slice(position + 1, next > position && chunk.charCodeAt(next - 1) === 13 ? next - 1 : next);
-      position = next + 1;
-    }
-    if (line.length === 0) continue;
-    const colon = line.indexOf(':');
-    if (colon === -1) return null;
-    const semicolon = line.indexOf(';');
-    const nameEnd = semicolon !== -1 && semicolon < colon ? semicolon : colon;
-    const name = line.slice(0, nameEnd).toUpperCase();
-    if (name === 'BEGIN' || name === 'END') {
-      if (line.slice(nameEnd + 1) !== line.slice(nameEnd + 1).toUpperCase()) return null;
-      depth += name === 'BEGIN' ? 1 : -1;
-      continue;
-    }
-    if (depth !== 1 || !SCANNED.has(name)) continue;
-
-    let params: Record<string, string> | null = null;
-    let valueStart = colon + 1;
-    if (nameEnd === semicolon) {
-      params = {};
-      let i = nameEnd;
-      while (line.charCodeAt(i) === 59) {
-        const eq = line.indexOf('=', i + 1);
-        if (eq === -1) return null;
-        const key = line.slice(i + 1, eq).toLowerCase();
-        let j = eq + 1;
-        let value = '';
-        for (;;) {
-          if (line.charCodeAt(j) === 34) {
-            const close = line.indexOf('"', j + 1);
-            if (close === -1) return null;
-            value += line.slice(j + 1, close);
-            j = close + 1;
-          } else {
-            let k = j;
-            while (k < line.length && line.charCodeAt(k) !== 59 && line.charCodeAt(k) !== 58 && line.charCodeAt(k) !== 44) k++;
-            value += line.slice(j, k);
-            j = k;
-          }
-          if (line.charCodeAt(j) !== 44) break;
-          value += ',';
-          j++;
-        }
-        if (!key || value.includes('^')) return null;
-        params[key] = value;
-        i = j;
-      }
-      if (line.charCodeAt(i) !== 58) return null;
-      valueStart = i + 1;
-    }
-    const value = line.slice(valueStart);
-    const type = params?.value?.toLowerCase();
-    switch (name) {
-      case 'UID': event.uid = unescapeText(value).trim() || null; break;
-      case 'SUMMARY': event.summary = unescapeText(value); break;
-      case 'DESCRIPTION': event.description = unescapeText(value); break;
-      case 'X-ALT-DESC': event.altDescription = value; break;
-      case 'LOCATION': event.location = unescapeText(value); break;
-      case 'URL': event.url = value; break;
-      case 'STATUS': event.status = unescapeText(value); break;
-      case 'DTSTART': event.dtstart = { value, type: type ?? 'date-time', tzid: params?.tzid ?? null }; break;
-      case 'DTEND': event.dtend = { value, type: type ?? 'date-time', tzid: params?.tzid ?? null }; break;
-      case 'DURATION': event.duration = value; break;
-      case 'RRULE': event.rrules.push(['rrule', {}, 'recur', value]); break;
-      case 'RDATE':
-      case 'EXDATE': {
-        const prop: JProp = [name.toLowerCase(), params?.tzid ? { tzid: params.tzid } : {}, type ?? 'date-time', ...value.split(',')];
-        (name === 'RDATE' ? event.rdates : event.exdates).push(prop);
-        break;
-      }
-      case 'RECURRENCE-ID':
-        event.recurrenceId = { value, type: type ?? 'date-time', tzid: params?.tzid ?? null };
-        event.thisAndFuture = (params?.range ?? '').toUpperCase() === 'THISANDFUTURE';
-        break;
-      case 'GEO': {
-        const [lat, lon] = value.split(';');
-        event.geo = lon === undefined ? Number(lat) : [Number(lat), Number(lon)];
-        break;
-      }
-      case 'CATEGORIES':
-        for (const part of splitUnescaped(value, ',')) {
-          const text = lineText(unescapeText(part));
-          if (text && !event.categories.includes(text)) event.categories.push(text);
-        }
-        break;
-      case 'SEQUENCE': event.sequence = Number(value) || 0; break;
-      case 'IMAGE': event.image ??= value; break;
-      case 'ATTACH':
-        if ((params?.fmttype ?? '').toLowerCase().startsWith('image/')) event.image ??= value;
-        break;
-    }
-  }
-  return depth === 0 ? event : null;
 }
 
 interface ResolvedZone {
@@ -1064,11 +718,6 @@ function readRecur(rrule: JProp): InstanceType<typeof ICAL.Recur> | null {
 function recurFromText(rule: string): InstanceType<typeof ICAL.Recur> {
   // ical.js refuses " TU" but silently ignores " BYDAY " as an unknown part: strip first, whatever it would do.
   return ICAL.Recur.fromString(rule.indexOf(' ') === -1 ? rule : rule.replace(/\s+/g, ''));
-}
-
-/** Values of a multi-valued property (EXDATE/RDATE); periods stay [start, end] pairs. */
-function valuesOf(prop: JProp): unknown[] {
-  return prop.slice(3).flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]));
 }
 
 function wallKeyIn(ms: number, zone: ResolvedZone | null): number {
