@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { parseICal } from '../../../lib/feeds/ical';
-import { expandRule } from '../../../lib/feeds/recurrence';
+import { expandRule } from '../../../lib/feeds/ical/recurrence';
 import { toUtcIso, zonedTimeToUtcMs, type WallTime } from '../../../lib/time';
 import { byUid, calendar, fixture, ms, vevent, wide } from './ical-helpers';
 

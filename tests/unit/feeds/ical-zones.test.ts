@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isoOfForTests } from '../../../lib/feeds/ical';
-import { ianaZoneForTzid, zonedWallToUtcMs } from '../../../lib/feeds/ical-zones';
-import { WINDOWS_DISPLAY_NAMES, WINDOWS_ZONES } from '../../../lib/feeds/windows-zones';
+import { isoOf } from '../../../lib/feeds/ical/values';
+import { ianaZoneForTzid, zonedWallToUtcMs } from '../../../lib/feeds/ical/zones';
+import { WINDOWS_DISPLAY_NAMES, WINDOWS_ZONES } from '../../../lib/feeds/ical/windows-zones';
 import { canonicalTimeZone, toUtcIso, zonedTimeToUtcMs } from '../../../lib/time';
 
 describe('ianaZoneForTzid', () => {
@@ -62,6 +62,6 @@ describe('fast paths agree with lib/time.ts', () => {
   it('isoOf = toUtcIso', () => {
     const samples = [0, 951_782_400_000, 1_709_164_800_000, 1_798_761_599_000, 4_107_542_400_000];
     for (let i = 0; i < 2000; i++) samples.push(Math.floor((i * 7_919_993_413) % 4_102_444_800_000) * 1000 / 1000);
-    for (const ms of samples) expect(isoOfForTests(ms)).toBe(toUtcIso(ms));
+    for (const ms of samples) expect(isoOf(ms)).toBe(toUtcIso(ms));
   });
 });

@@ -1,12 +1,15 @@
 /**
- * TZID → zone rules for the iCal reader.
+ * TZID → zone rules for the iCal reader, and FeedZones, which applies them to one feed's times.
  *
  * ical.js knows no zone by itself and silently turns an unknown TZID into floating time, so we resolve every
  * TZID ourselves: IANA names through the platform (Intl, lib/time.ts), Windows names through CLDR's table, and
  * only custom names ("Customized Time Zone") through the feed's own VTIMEZONE rules.
  */
 import ICAL from 'ical.js';
-import { canonicalTimeZone, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../time';
+import { addDaysToWall, canonicalTimeZone, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../../time';
+import { addDuration, type Duration } from '../duration';
+import { str, type JComponent, type JProp } from './jcal';
+import type { When } from './values';
 import { WINDOWS_DISPLAY_NAMES, WINDOWS_ZONES } from './windows-zones';
 
 export type ZoneRule =
@@ -156,4 +159,109 @@ export function wallToUtcMs(wall: WallTime, rule: ZoneRule): number {
   if (rule.kind === 'iana') return zonedWallToUtcMs(wall, rule.zone);
   const time = new ICAL.Time({ ...wall, isDate: false }, rule.timezone);
   return time.toUnixTime() * 1000;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One feed's zones: every TZID resolved once, and the instants, nominal days and labels of its times
+
+export interface ResolvedZone {
+  rule: ZoneRule;
+  /** IANA name for MeetupEvent.timeZone, or null for custom rules. */
+  label: string | null;
+}
+
+export class FeedZones {
+  readonly floating: ResolvedZone;
+  readonly utcLabel: string | null;
+  private readonly cache = new Map<string, ResolvedZone>();
+  private readonly unknown = new Set<string>();
+
+  /** `floating`: the zone floating times and unknown TZIDs are read in; `calendarZone`: X-WR-TIMEZONE. */
+  constructor(private readonly vtimezones: Map<string, JComponent>, floating: string, calendarZone: string | null, private readonly warnings: string[]) {
+    this.floating = { rule: { kind: 'iana', zone: floating }, label: floating };
+    // A UTC time says when, not where: only the feed's own declared zone may label it, never the user's.
+    this.utcLabel = calendarZone;
+  }
+
+  resolve(tzid: string): ResolvedZone {
+    const cached = this.cache.get(tzid);
+    if (cached) return cached;
+    let resolved: ResolvedZone | null = null;
+    const iana = ianaZoneForTzid(tzid);
+    if (iana) resolved = { rule: { kind: 'iana', zone: iana }, label: iana };
+    const vtimezone = this.vtimezones.get(tzid) ?? this.vtimezones.get(tzid.replace(/^["']|["']$/g, ''));
+    if (!resolved && vtimezone) {
+      const location = (vtimezone[1] as unknown[]).find((p) => Array.isArray(p) && p[0] === 'x-lic-location') as JProp | undefined;
+      const named = ianaZoneForTzid(str(location?.[3]));
+      if (named) resolved = { rule: { kind: 'iana', zone: named }, label: named };
+      else {
+        const rule = vtimezoneRule(vtimezone);
+        if (rule) resolved = { rule, label: null };
+      }
+    }
+    if (!resolved) {
+      resolved = this.floating;
+      if (!this.unknown.has(tzid)) {
+        this.unknown.add(tzid);
+        this.warnings.push(`Unknown time zone "${tzid.slice(0, 60)}": times read in ${this.floating.label}.`);
+      }
+    }
+    this.cache.set(tzid, resolved);
+    return resolved;
+  }
+
+  /** Instant of a timed When; floating times use `floatingZone` (the master's zone for EXDATE/RDATE/RECURRENCE-ID). */
+  instant(when: When & { allDay: false }, floatingZone: ResolvedZone = this.floating): number {
+    const w = when.wall;
+    if (when.utc) return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+    const zone = when.tzid ? this.resolve(when.tzid) : floatingZone;
+    return wallToUtcMs(w, zone.rule);
+  }
+
+  /** The zone whose wall clock nominal days ("P1D") of a timed start count in; null for UTC times. */
+  zoneOf(when: When & { allDay: false }, floatingZone: ResolvedZone = this.floating): ResolvedZone | null {
+    if (when.utc) return null;
+    return when.tzid ? this.resolve(when.tzid) : floatingZone;
+  }
+
+  /** `startMs` + a duration whose days are nominal in `zone` (RFC 5545 §3.3.6); UTC days are 24 hours. */
+  add(startMs: number, duration: Duration, zone: ResolvedZone | null): number {
+    if (duration.days === 0 || !zone) return addDuration(startMs, duration, null);
+    if (zone.rule.kind === 'iana') return addDuration(startMs, duration, zone.rule.zone);
+    const wall = utcWallIn(startMs, zone, true);
+    return wallToUtcMs(addDaysToWall(wall, duration.days), zone.rule) + duration.ms;
+  }
+
+  label(when: When): string | null {
+    if (when.allDay) return null;
+    if (when.utc) return this.utcLabel;
+    return when.tzid ? this.resolve(when.tzid).label : this.floating.label;
+  }
+
+  /** Midnight of an all-day date in the feed's zone, for window tests only. */
+  dateMs(date: string): number {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    return zonedTimeToUtcMs({ year: y, month: m, day: d, hour: 0, minute: 0, second: 0 }, (this.floating.rule as { zone: string }).zone);
+  }
+}
+
+export function wallKeyIn(ms: number, zone: ResolvedZone | null): number {
+  if (!zone) return ms;
+  const wall = zone.rule.kind === 'iana' ? null : utcWallIn(ms, zone, true);
+  if (!wall) return ms + zoneOffsetMs(ms, (zone.rule as { zone: string }).zone);
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+}
+
+export function utcWallIn(ms: number, zone: ResolvedZone, withTime = false): WallTime {
+  if (zone.rule.kind === 'iana') {
+    const offset = zoneOffsetMs(ms, zone.rule.zone);
+    const d = new Date(ms + offset);
+    return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: 0, minute: 0, second: 0 };
+  }
+  const utc = new ICAL.Time({ year: 1970, month: 1, day: 1, isDate: false }, ICAL.Timezone.utcTimezone);
+  utc.fromUnixTime(ms / 1000);
+  const t = utc.convertToZone(zone.rule.timezone);
+  return withTime
+    ? { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second }
+    : { year: t.year, month: t.month, day: t.day, hour: 0, minute: 0, second: 0 };
 }

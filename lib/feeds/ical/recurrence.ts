@@ -8,7 +8,7 @@
  * endless rule.
  */
 import ICAL from 'ical.js';
-import type { WallTime } from '../time';
+import type { WallTime } from '../../time';
 
 type Recur = InstanceType<typeof ICAL.Recur>;
 type Time = InstanceType<typeof ICAL.Time>;

@@ -3,7 +3,7 @@
  *
  * WINDOWS_ZONES is the "001" (default territory) mapping of CLDR common/supplemental/windowsZones.xml.
  * WINDOWS_DISPLAY_NAMES are the Windows display strings ("(UTC+01:00) Brussels, …") some exporters put in TZID
- * instead of the id. Both are data (Unicode license); the lookup lives in lib/feeds/ical-zones.ts.
+ * instead of the id. Both are data (Unicode license); the lookup lives in zones.ts.
  */
 
 export const WINDOWS_ZONES: Readonly<Record<string, string>> = {

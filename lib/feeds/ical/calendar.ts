@@ -1,0 +1,155 @@
+/**
+ * The readers' entry: a feed's text (or jCal) to its VCALENDARs, their header (name, X-WR-TIMEZONE, refresh hints),
+ * VTIMEZONEs and VEVENTs, and from those the feed's events.
+ */
+import ICAL from 'ical.js';
+import { compareEvents, type FeedFormat, type FeedParseResult, type MeetupEvent, type ParseOptions } from '../../events';
+import { plainLine } from '../../text';
+import { feedFloatingZone } from '../date-values';
+import { FeedError } from '../errors';
+import { EventReader, Warnings } from './events';
+import { calendarsOf, hoistNestedEvents, isComponent, readEvent, str, type JComponent, type JProp, type RawEvent } from './jcal';
+import { readEventsByUid } from './occurrences';
+import { splitEvents, tolerantParse, type LineNotes } from './scan';
+import { DAY, parseDurationMs } from './values';
+import { FeedZones, ianaZoneForTzid } from './zones';
+
+const DEFAULT_MAX_OCCURRENCES = 500;
+
+export function parseICal(text: string, options: ParseOptions): FeedParseResult {
+  let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!body.trim()) throw new FeedError('empty', 'The feed is empty.');
+  const begin = body.search(/BEGIN:VCALENDAR/i);
+  const warnings: string[] = [];
+  if (begin < 0) {
+    // A bare list of VEVENTs (some CMS exports) is still readable.
+    const vevent = body.search(/BEGIN:VEVENT/i);
+    if (vevent < 0) throw new FeedError('not-a-feed', `Not an iCalendar feed: found ${describeBody(body)}.`);
+    body = `BEGIN:VCALENDAR\r\n${body.slice(vevent)}\r\nEND:VCALENDAR`;
+    warnings.push('No VCALENDAR around the events: read them as a calendar.');
+  } else if (begin > 0) {
+    body = body.slice(begin);
+  }
+
+  // Each VEVENT is parsed and read on its own: its jCal dies young (the whole-feed tree would be copied around by
+  // the GC while we read it), and one broken event costs only itself.
+  const lineNotes: LineNotes = { dropped: 0, cut: false };
+  const split = splitEvents(body, lineNotes);
+  const source = split ? split.rest : body;
+  let calendars: JComponent[];
+  try {
+    calendars = calendarsOf(ICAL.parse(source));
+  } catch {
+    // ical.js stops at the first bad line; re-read line by line and drop only what is broken.
+    calendars = tolerantParse(source, lineNotes);
+  }
+  if (lineNotes.dropped > 0) warnings.push(`Ignored ${lineNotes.dropped} unreadable line${lineNotes.dropped > 1 ? 's' : ''}.`);
+  if (lineNotes.cut) warnings.push('The feed seems cut short (a component never ends).');
+  if (calendars.length === 0) throw new FeedError('malformed', 'Not a readable iCalendar feed: no VCALENDAR found.');
+  return readCalendars(calendars, 'ical', options, warnings, split?.events ?? []);
+}
+
+export function parseJCal(data: unknown, options: ParseOptions): FeedParseResult {
+  const calendars = Array.isArray(data) ? calendarsOf(data) : [];
+  if (calendars.length === 0) {
+    const found = data === null ? 'null' : Array.isArray(data) ? 'an array that is not jCal' : typeof data === 'object' ? 'a JSON object' : `a JSON ${typeof data}`;
+    throw new FeedError('not-a-feed', `Not a jCal feed: expected ["vcalendar", …], found ${found}.`);
+  }
+  return readCalendars(calendars, 'jcal', options, []);
+}
+
+function describeBody(body: string): string {
+  const head = body.trimStart().slice(0, 200);
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(head) || head.includes('\ufffd')) return 'binary data';
+  if (/^<(!doctype html|html|head|body)/i.test(head)) return 'an HTML page';
+  if (head.startsWith('<')) return 'XML or HTML';
+  if (head.startsWith('{') || head.startsWith('[')) return 'JSON';
+  const firstLine = head.split(/\r?\n/, 1)[0]!.replace(/\s+/g, ' ').slice(0, 40);
+  return `text starting with "${firstLine}"`;
+}
+
+function readCalendars(calendars: JComponent[], format: FeedFormat, options: ParseOptions, warnings: string[], preRead: RawEvent[] = []): FeedParseResult {
+  const now = options.now ?? Date.now();
+  const from = options.from ?? now - DAY;
+  const to = options.to ?? now + 180 * DAY;
+  const maxOccurrences = options.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES;
+
+  let title: string | null = null;
+  let calendarZone: string | null = null;
+  let minRefreshMinutes: number | null = null;
+  const vtimezones = new Map<string, JComponent>();
+  const vevents: JComponent[] = [];
+  let unclosed = 0;
+  let unknownCalendarZone: string | null = null;
+  for (const calendar of calendars) {
+    for (const prop of calendar[1] as unknown[]) {
+      if (!Array.isArray(prop) || typeof prop[0] !== 'string') continue;
+      const name = prop[0].toLowerCase();
+      if ((name === 'x-wr-calname' || name === 'name') && title === null) title = plainLine(str(prop[3])) || null;
+      else if (name === 'x-wr-timezone' && calendarZone === null) {
+        const declared = str(prop[3])?.trim() ?? '';
+        calendarZone = ianaZoneForTzid(declared);
+        if (!calendarZone && declared) unknownCalendarZone = declared.slice(0, 60);
+      } else if (name === 'refresh-interval' || name === 'x-published-ttl') {
+        const ms = parseDurationMs(str(prop[3]));
+        if (ms !== null && ms > 0) minRefreshMinutes = Math.max(minRefreshMinutes ?? 0, Math.ceil(ms / 60_000));
+      }
+    }
+    for (const component of (calendar[2] as unknown[] | undefined) ?? []) {
+      if (!isComponent(component)) continue;
+      const name = String(component[0]).toLowerCase();
+      if (name === 'vevent') {
+        vevents.push(component);
+        unclosed += hoistNestedEvents(component, vevents);
+      } else if (name === 'vtimezone') {
+        const tzid = (component[1] as unknown[]).find((p) => Array.isArray(p) && p[0] === 'tzid') as JProp | undefined;
+        const id = str(tzid?.[3]);
+        if (id) vtimezones.set(id, component);
+      }
+    }
+  }
+
+  if (unclosed > 0) warnings.push(`${unclosed} event${unclosed > 1 ? 's' : ''} without END:VEVENT; the events after ${unclosed > 1 ? 'them' : 'it'} were still read.`);
+
+  // The user's per-feed zone > the feed's X-WR-TIMEZONE > the user's city's zone > the system's.
+  const floating = feedFloatingZone({
+    feedTimeZone: options.feedTimeZone ? ianaZoneForTzid(options.feedTimeZone) : null,
+    defaultTimeZone: (options.defaultTimeZone && ianaZoneForTzid(options.defaultTimeZone)) || undefined,
+  }, calendarZone);
+  if (unknownCalendarZone && !calendarZone) warnings.push(`Unknown X-WR-TIMEZONE "${unknownCalendarZone}": floating times read in ${floating}.`);
+  const zones = new FeedZones(vtimezones, floating, calendarZone, warnings);
+  const notes = new Warnings();
+  const reader = new EventReader(options, zones, notes, from, to, maxOccurrences);
+
+  const raws = [...preRead];
+  vevents.forEach((component, order) => {
+    try {
+      raws.push(readEvent(component, preRead.length + order));
+    } catch {
+      notes.broken++;
+    }
+  });
+  const events = readEventsByUid(raws, reader);
+  stripInstancePrefix(events, title);
+  events.sort(compareEvents);
+  notes.flush(warnings);
+  if (raws.length === 0) warnings.push('The calendar has no events.');
+  return { events, warnings, format, title, minRefreshMinutes };
+}
+
+/** Gancio prefixes every SUMMARY with "[<instance name>] ": noise in a list that already says which feed it is. */
+function stripInstancePrefix(events: MeetupEvent[], calendarName: string | null): void {
+  const prefixOf = (t: string) => (t.charCodeAt(0) === 91 ? /^\[([^\]]{1,80})\]\s+/.exec(t) : null);
+  let shared: string | null = null;
+  if (events.length >= 2) {
+    const first = prefixOf(events[0]!.title)?.[1] ?? null;
+    if (first && events.every((e) => prefixOf(e.title)?.[1] === first)) shared = first;
+  }
+  for (const event of events) {
+    const m = prefixOf(event.title);
+    if (!m) continue;
+    const name = m[1]!;
+    const rest = event.title.slice(m[0].length);
+    if (rest && (name === shared || (calendarName && name.toLowerCase() === calendarName.toLowerCase()))) event.title = rest;
+  }
+}

@@ -1,0 +1,190 @@
+/**
+ * iCalendar values as the reader needs them: TEXT (unescaping, cleaning), DATE and DATE-TIME (parsed to wall times
+ * without an ICAL.Time), DURATION, and the ISO strings and day numbers events and occurrence keys are written in.
+ */
+import { htmlToText, plainLine } from '../../text';
+import { toIsoDate, toUtcIso, type WallTime } from '../../time';
+import { approximateMs, parseDuration } from '../duration';
+
+export const DAY = 86_400_000;
+
+const HTML_HINT = /[<&]/;
+const MESSY_SPACE = /[\r\t\u00a0]| {2}| \n|\n |\n{3}|^\s|\s$/;
+/** htmlToText, skipping the tag and entity passes for text that has neither (most descriptions). */
+export function blockText(value: string | null): string {
+  if (!value) return '';
+  if (HTML_HINT.test(value)) return htmlToText(value);
+  if (!MESSY_SPACE.test(value)) return value;
+  return value.replace(/\r\n?/g, '\n').replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+const lineCache = new Map<string, string>();
+/** plainLine with the same shortcut, memoised: titles, places and categories repeat a lot in one feed. */
+export function lineText(value: string | null): string {
+  if (!value) return '';
+  let text = lineCache.get(value);
+  if (text === undefined) {
+    text = HTML_HINT.test(value) ? plainLine(value) : value.replace(/\s+/g, ' ').trim();
+    if (lineCache.size > 5000) lineCache.clear();
+    lineCache.set(value, text);
+  }
+  return text;
+}
+
+/** RFC 5545 TEXT unescaping, as ical.js does it. */
+export function unescapeText(value: string): string {
+  if (value.indexOf('\\') === -1) return value;
+  return value.replace(/\\\\|\\;|\\,|\\[Nn]/g, (m) => (m === '\\\\' ? '\\' : m === '\\;' ? ';' : m === '\\,' ? ',' : '\n'));
+}
+
+/** Splits on a delimiter not preceded by a backslash (TEXT lists like CATEGORIES). */
+export function splitUnescaped(value: string, delimiter: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = value.indexOf(delimiter); i !== -1; i = value.indexOf(delimiter, i + 1)) {
+    let backslashes = 0;
+    for (let j = i - 1; j >= start && value.charCodeAt(j) === 92; j--) backslashes++;
+    if (backslashes % 2 === 1) continue;
+    parts.push(value.slice(start, i));
+    start = i + 1;
+  }
+  parts.push(value.slice(start));
+  return parts;
+}
+
+export interface RawTime {
+  value: string;
+  type: string;
+  tzid: string | null;
+}
+
+export type When =
+  | { allDay: true; wall: WallTime; date: string }
+  | { allDay: false; wall: WallTime; utc: boolean; tzid: string | null; timeInDate?: true };
+
+const TIME_RE = /^(\d{4})-?(\d{2})-?(\d{2})(?:T(\d{2}):?(\d{2})(?::?(\d{2}))?(?:\.\d+)?(Z)?)?$/i;
+
+const digits = (s: string, at: number, n: number): number => {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return NaN;
+    v = v * 10 + d;
+  }
+  return v;
+};
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysInMonth = (year: number, month: number) =>
+  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : MONTH_DAYS[month - 1]!;
+
+export function parseWhen(raw: RawTime | null): When | null {
+  if (!raw) return null;
+  let value = raw.value;
+  let year: number, month: number, day: number, hour = 0, minute = 0, second = 0;
+  let hasTime: boolean;
+  let utc = false;
+  // Fast path for what ical.js and jCal produce: "2026-11-24T18:30:00" (+ "Z") and "2026-11-24".
+  if ((value.length === 19 || value.length === 20 || value.length === 10) && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
+    year = digits(value, 0, 4);
+    month = digits(value, 5, 2);
+    day = digits(value, 8, 2);
+    hasTime = value.length !== 10;
+    if (hasTime) {
+      if (value.charCodeAt(10) !== 84 || value.charCodeAt(13) !== 58 || value.charCodeAt(16) !== 58) return null;
+      hour = digits(value, 11, 2);
+      minute = digits(value, 14, 2);
+      second = digits(value, 17, 2);
+      if (value.length === 20) {
+        if (value.charCodeAt(19) !== 90 && value.charCodeAt(19) !== 122) return null;
+        utc = true;
+      }
+    }
+  } else if ((value.length === 15 || value.length === 16 || value.length === 8) && value.charCodeAt(8) !== 45) {
+    // Basic format, straight from iCalendar text: "20261124T183000" (+ "Z") and "20261124".
+    year = digits(value, 0, 4);
+    month = digits(value, 4, 2);
+    day = digits(value, 6, 2);
+    hasTime = value.length !== 8;
+    if (hasTime) {
+      if (value.charCodeAt(8) !== 84) return null;
+      hour = digits(value, 9, 2);
+      minute = digits(value, 11, 2);
+      second = digits(value, 13, 2);
+      if (value.length === 16) {
+        if (value.charCodeAt(15) !== 90 && value.charCodeAt(15) !== 122) return null;
+        utc = true;
+      }
+    }
+  } else {
+    value = value.trim();
+    // ical.js turns a bare "20261124" without VALUE=DATE into "2026-11-24T::": still a date.
+    if (/^\d{4}-\d{2}-\d{2}T::$/.test(value)) value = value.slice(0, 10);
+    const m = TIME_RE.exec(value);
+    if (!m) return null;
+    year = Number(m[1]);
+    month = Number(m[2]);
+    day = Number(m[3]);
+    hasTime = m[4] !== undefined;
+    hour = Number(m[4] ?? 0);
+    minute = Number(m[5] ?? 0);
+    second = Number(m[6] ?? 0);
+    utc = m[7] !== undefined;
+  }
+  // NaN fails every comparison below. 31 February and friends are refused rather than rolled into March.
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) && hour <= 24 && minute <= 59 && second <= 60)) {
+    return null;
+  }
+  if (!hasTime) {
+    return { allDay: true, wall: { year, month, day, hour: 0, minute: 0, second: 0 }, date: toIsoDate(year, month, day) };
+  }
+  const when: When & { allDay: false } = { allDay: false, wall: { year, month, day, hour, minute, second }, utc, tzid: utc ? null : raw.tzid };
+  // "VALUE=DATE:20270315T190000": the writer meant 19:00 (other readers keep it too); a date would lose the evening.
+  if (raw.type === 'date') when.timeInDate = true;
+  return when;
+}
+
+/** ISO 8601 / RFC 5545 duration in ms with 24-hour days, or null (TTLs; event ends use nominal days). */
+export function parseDurationMs(value: string | null | undefined): number | null {
+  const duration = parseDuration(value);
+  return duration ? approximateMs(duration) : null;
+}
+
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
+
+/**
+ * toUtcIso by arithmetic (civil-from-days, H. Hinnant): no Date object per occurrence on big feeds. The tests hold it
+ * to toUtcIso's output.
+ */
+export function isoOf(ms: number): string {
+  if (!(ms >= 0 && ms < 253_402_300_800_000)) return toUtcIso(ms);
+  const days = Math.floor(ms / DAY);
+  let rest = (ms - days * DAY) / 1000;
+  const hour = Math.floor(rest / 3600);
+  rest -= hour * 3600;
+  const minute = Math.floor(rest / 60);
+  const second = Math.floor(rest - minute * 60);
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}Z`;
+}
+
+export function dayNumber(wall: WallTime): number {
+  return Math.floor(Date.UTC(wall.year, wall.month - 1, wall.day) / DAY);
+}
+
+export function isoOfDayNumber(day: number): string {
+  const d = new Date(day * DAY);
+  return toIsoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY);
+}
