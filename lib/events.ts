@@ -8,7 +8,7 @@
  */
 export type EventStatus = 'confirmed' | 'tentative' | 'cancelled';
 
-/** How the place of an event was found (issue #3); `unresolved` when nothing matched. */
+/** How the place of an event was found; `unresolved` when nothing matched. */
 export type LocationSource = 'coordinates' | 'address' | 'text' | 'online' | 'feed' | 'unresolved';
 
 export interface EventPlace {

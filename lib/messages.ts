@@ -39,9 +39,9 @@ export interface ProtocolMap {
   /** Gazetteer look-ups: the pages never load the gazetteer themselves. */
   searchCities(data: { query: string; limit?: number }): CityMatch[];
   nearestCity(data: { lat: number; lon: number }): CityMatch | null;
-  /** Issue #7: the feeds the page in that tab offers (activeTab + scripting), each tested like `testFeed`. */
+  /** The feeds the page in that tab offers (activeTab + scripting), each tested like `testFeed`. */
   discoverFeeds(data: { tabId: number }): DiscoveredFeed[];
-  /** Issue #7: the directory's local groups within the user's radius (updates the directory when due). */
+  /** The directory's local groups within the user's radius (updates the directory when due). */
   suggestGroups(): SuggestedGroups;
 }
 

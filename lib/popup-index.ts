@@ -1,5 +1,5 @@
 /**
- * The popup's first paint (issue #5) from one small read: the background derives this index from the stored
+ * The popup's first paint from one small read: the background derives this index from the stored
  * feeds after each change, and the popup shows it until the full feed data (descriptions, every event for
  * search) is read right after. Storage stays the source of truth: the index is only trusted when it was built
  * for the settings, feeds and time zone the popup reads, and the popup applies its own time and near-me filters

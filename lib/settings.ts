@@ -26,10 +26,10 @@ export interface Settings {
   notifyStarredChanges: boolean;
   /** Minutes before a starred event; 0 = no reminder. */
   reminderMinutes: number;
-  /** URL of an updated local-groups directory (issue #7); null = bundled only. */
+  /** URL of an updated local-groups directory; null = bundled only. */
   directoryUrl: string | null;
   /**
-   * A "+" on the toolbar button when the page in the tab offers a feed not added yet (issue #7). Off by
+   * A "+" on the toolbar button when the page in the tab offers a feed not added yet. Off by
    * default: it needs access to every http(s) page, asked for when the user turns it on.
    */
   pageFeedHint: boolean;

@@ -126,7 +126,7 @@ export function feedDataItem(feedId: string): WxtStorageItem<FeedData, {}> {
 }
 
 /**
- * Several feeds' data in one storage read, for the popup's first paint (issue #5). Going through
+ * Several feeds' data in one storage read, for the popup's first paint. Going through
  * `feedDataItem()` costs three reads of each whole item (WXT checks migrations and init when an item is
  * defined, then reads the value), which with thousands of events is most of the popup's opening time.
  * Items still below FEED_DATA_VERSION go through `feedDataItem()`, so they are migrated as usual.
@@ -194,14 +194,14 @@ export const refreshStatusItem = lazyItem<RefreshStatus>('local:refreshStatus', 
   version: 1,
 });
 
-/** The groups directory updater's state (issue #7): the last validated download of `Settings.directoryUrl`. */
+/** The groups directory updater's state: the last validated download of `Settings.directoryUrl`. */
 export const directoryStateItem = lazyItem<DirectoryState>('local:groupsDirectory', {
   fallback: EMPTY_DIRECTORY_STATE,
   version: 1,
 });
 
 /**
- * What the popup paints first (issue #5): the first upcoming events near the user, without descriptions, and
+ * What the popup paints first: the first upcoming events near the user, without descriptions, and
  * each feed's error and last success, built by the background (lib/popup-index.ts) after every change of the
  * data it derives from. Derived data only: the popup checks it still matches the settings and feeds it read,
  * and replaces it with the full feed data right after its first paint.

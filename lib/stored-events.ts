@@ -1,5 +1,5 @@
 /**
- * How events are kept in chrome.storage.local, whose quota is 10 MB for everything (issue #4): empty fields
+ * How events are kept in chrome.storage.local, whose quota is 10 MB for everything: empty fields
  * and what the storage key already says (the feed id, an id rebuilt from feed + UID + start) are left out.
  * Readers never see this form: `feedDataItem()` expands every event back to a full `MeetupEvent`.
  */

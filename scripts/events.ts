@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
   return runEvents(parsed.options, nodeIo);
 }
 
-/** `--discover <page-URL-or-file>` (issue #7): the feeds a page offers, as the popup finds them. */
+/** `--discover <page-URL-or-file>`: the feeds a page offers, as the popup finds them. */
 async function discover(argv: string[]): Promise<number> {
   let options;
   try {

@@ -1,6 +1,6 @@
 /**
- * The models behind "Find feeds on this page" (popup) and "Local groups near you" (options, onboarding),
- * issue #7. Signals + actions, with the browser reached only through `DiscoverDeps` so tests pin it.
+ * The models behind "Find feeds on this page" (popup) and "Local groups near you" (options, onboarding).
+ * Signals + actions, with the browser reached only through `DiscoverDeps` so tests pin it.
  * Adding always asks for the feed's origin first, straight from the click (the prompt needs the gesture).
  */
 import { batch, signal } from '@preact/signals';

@@ -1,5 +1,5 @@
 /**
- * "Find feeds on this page" (issue #7): scans the tab the popup was opened over, lists each feed found with
+ * "Find feeds on this page": scans the tab the popup was opened over, lists each feed found with
  * its format and event count, and adds one in a click (asking for that site's permission first).
  */
 import type { JSX } from 'preact';

@@ -1,5 +1,5 @@
 /**
- * Local groups near the user's city, from the groups directory (issue #7): on the options page (with the
+ * Local groups near the user's city, from the groups directory: on the options page (with the
  * directory address setting) and in the popup's onboarding. One click adds a group's feed.
  */
 import type { JSX } from 'preact';

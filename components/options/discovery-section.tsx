@@ -1,5 +1,5 @@
 /**
- * Issue 7's place on the options page (suggested local groups, directory URL, the opt-in toolbar hint):
+ * Discovery's place on the options page (suggested local groups, directory URL, the opt-in toolbar hint):
  * rendered between the feeds section and the refresh settings.
  */
 import type { JSX } from 'preact';

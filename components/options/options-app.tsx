@@ -1,4 +1,4 @@
-/** The options page: where, feeds, discovery (issue 7), refresh and notifications, backup, about. */
+/** The options page: where, feeds, discovery, refresh and notifications, backup, about. */
 import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';

@@ -1,5 +1,5 @@
 /**
- * The opt-in for issue #7's toolbar hint (lib/background/page-hint.ts). Turning it on asks for every http(s)
+ * The opt-in for the toolbar hint (lib/background/page-hint.ts). Turning it on asks for every http(s)
  * site, as the first call of the click (browsers only prompt during a user gesture); refused, the setting
  * stays off and the toggle says why. Turning it off gives the sites back.
  *

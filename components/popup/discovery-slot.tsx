@@ -1,5 +1,5 @@
 /**
- * Where issue 7's "Find feeds on this page" panel and the local-groups suggestions go: the popup renders this
+ * Where the "Find feeds on this page" panel and the local-groups suggestions go: the popup renders this
  * slot above its footer. The suggestions show only while no feed is configured (onboarding).
  */
 import type { JSX } from 'preact';

@@ -1,5 +1,5 @@
 /**
- * The worker's side of discovery (issue #7): `discoverFeeds` reads the active tab's markup (activeTab +
+ * The worker's side of discovery: `discoverFeeds` reads the active tab's markup (activeTab +
  * scripting, injected only when the user asks), finds the candidates with the same pure function as the CLI,
  * and tests each one through the very `testFeed` handler the options page uses. `suggestGroups` answers from
  * the groups directory, downloading an update from `Settings.directoryUrl` when one is due.

@@ -1,5 +1,5 @@
 /**
- * The optional toolbar hint of issue #7: a "+" on the button, for one tab, when the page in it offers a feed
+ * The optional toolbar hint: a "+" on the button, for one tab, when the page in it offers a feed
  * that is not added yet. Off by default (`Settings.pageFeedHint`): reading the page a tab shows without a click
  * needs access to every http(s) site, which the options page asks for when the user turns the hint on.
  *

@@ -1,7 +1,7 @@
 /**
  * Keeps stored events useful and small. chrome.storage.local holds 10 MB for the whole extension, and 50 feeds
  * of 1,000 events cannot fit with full descriptions: past events go, descriptions are cut, and a feed over
- * its share keeps its soonest events (issue #4).
+ * its share keeps its soonest events.
  */
 import type { MeetupEvent } from '../events';
 import { compactEvent } from '../stored-events';

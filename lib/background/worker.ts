@@ -110,9 +110,9 @@ export function startBackground(deps: BackgroundDeps): BackgroundApi {
 
   const refresher = createRefresher(deps, afterRun);
   const handlers = createHandlers(deps, refresher);
-  // Issue #7: discovery tests what it finds through this worker's own testFeed handler.
+  // Discovery tests what it finds through this worker's own testFeed handler.
   const discover = createBrowserDiscoverHandlers((data) => handlers.testFeed(data));
-  // Issue #7's optional toolbar hint; every handler returns at once while the setting is off.
+  // The optional toolbar hint; every handler returns at once while the setting is off.
   const pageHint = createBrowserPageHint(deps.translate);
 
   const writePopupIndex = createPopupIndexWriter();

@@ -1,5 +1,5 @@
 /**
- * Feed discovery (issue #7): every feed a page offers or implies, as absolute URLs with a title and a format
+ * Feed discovery: every feed a page offers or implies, as absolute URLs with a title and a format
  * hint. Pure: the popup's tab scan, the CLI's `--discover` and the tests all call this one function.
  */
 import { countJsonLdEvents } from './json-ld-events';

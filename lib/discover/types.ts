@@ -1,4 +1,4 @@
-/** What feed discovery (issue #7) finds on a page, and what the popup shows about each find. */
+/** What feed discovery finds on a page, and what the popup shows about each find. */
 import type { FeedFormat, MeetupEvent } from '../events';
 import type { FeedProblemCode, FeedProblemParams } from '../feed-problem';
 import type { FeedHome } from '../settings';

@@ -1,7 +1,7 @@
 /**
  * The zones floating times (no TZID, no Z) are read in. Order, for every reader: the user's per-feed zone
  * (explicit), then the zone the feed declares itself (X-WR-TIMEZONE, a JSON list's `timezone`), then the user's
- * city's zone (issue #3), then the system's. Shared by the background and the CLI so both read a feed the same way.
+ * city's zone, then the system's. Shared by the background and the CLI so both read a feed the same way.
  */
 import type { ParseOptions } from '../events';
 import type { FeedConfig, UserCity } from '../settings';

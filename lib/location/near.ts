@@ -50,7 +50,7 @@ export function eventDistanceKm(event: MeetupEvent, city: NearFilter['city']): n
 }
 
 /**
- * Issue #3's filter. An event may be in person, online, or both (mixed):
+ * The near-me filter. An event may be in person, online, or both (mixed):
  * - online (reader flag, VirtualLocation, meeting link…): kept when the user includes online events;
  * - in person: kept within the radius (great-circle); an event placed at its feed's home counts from there;
  * - in person but unplaceable (from a feed without a home): not kept.

@@ -1,5 +1,5 @@
 /**
- * Where an event is (issue #3), tried in this order: the coordinates the feed gives; the structured address
+ * Where an event is, tried in this order: the coordinates the feed gives; the structured address
  * (locality + postal code + country); town names and postal codes found in the free text; online markers.
  * Everything is matched against the offline gazetteer: no address ever leaves the machine.
  */

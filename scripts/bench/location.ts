@@ -1,5 +1,5 @@
 /**
- * Location benchmark (issue 3): packed gazetteer sizes, index load, city search per keystroke (warm index),
+ * Location benchmark: packed gazetteer sizes, index load, city search per keystroke (warm index),
  * nearest town, fuzzy "closest names", and resolving + filtering 10,000 events of mixed shapes.
  */
 import type { EventPlace, MeetupEvent } from '../../lib/events';
@@ -73,7 +73,7 @@ function benchEvents(count: number): MeetupEvent[] {
 }
 
 export default async function benchLocation(): Promise<void> {
-  console.log('\n## Location (issue 3)');
+  console.log('\n## Location');
   await ensureGazetteer();
   const sizes = await gazetteerSizes();
   console.log(`gazetteer: ${kib(sizes.total)} on disk (index ${kib(sizes.index)}, largest shard ${sizes.largest.file} ${kib(sizes.largest.bytes)})`);

@@ -1,5 +1,5 @@
 /**
- * Parser benchmark (issue 2): a 2.3 MB feed — 5,000 one-off events in Europe/Paris with a VTIMEZONE and 200
+ * Parser benchmark: a 2.3 MB feed — 5,000 one-off events in Europe/Paris with a VTIMEZONE and 200
  * weekly recurring events with EXDATEs — read by our parseICal, node-ical, the plain ical.js loop
  * (ICAL.Event + iterator() per event) and bare ICAL.parse, over the same 180-day window.
  */

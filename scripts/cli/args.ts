@@ -23,7 +23,7 @@ export interface EventsCliOptions {
   tzGiven?: boolean;
   format: FormatChoice;
   json: boolean;
-  /** --city (issue #3): keep only events near this city; absent = every event. */
+  /** --city: keep only events near this city; absent = every event. */
   city?: CityOption | null;
 }
 

@@ -1,5 +1,5 @@
 /**
- * `--city` for `npm run events` (issue #3): look the city up in the offline gazetteer (built on the fly if a
+ * `--city` for `npm run events`: look the city up in the offline gazetteer (built on the fly if a
  * fresh clone skipped postinstall), read floating times in its zone unless --tz says otherwise, and hand the
  * filter to ./city-filter so the CLI keeps exactly the events the popup would.
  */

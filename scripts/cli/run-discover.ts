@@ -1,5 +1,5 @@
 /**
- * `npm run --silent events -- --discover <page-URL-or-file> [--base URL] [--json]` (issue #7): the feeds a web
+ * `npm run --silent events -- --discover <page-URL-or-file> [--base URL] [--json]`: the feeds a web
  * page offers, found by the same `findFeedCandidates` as the popup's "Find feeds on this page".
  * A saved file has no address of its own: its canonical link (or og:url) is the base for relative links,
  * unless --base gives one.

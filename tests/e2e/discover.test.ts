@@ -1,5 +1,5 @@
 /**
- * Issue 7 end to end: a local group's web page that links its iCal feed and carries its events as JSON-LD.
+ * Discovery end to end: a local group's web page that links its iCal feed and carries its events as JSON-LD.
  * The popup's "Find feeds on this page" finds both (tested through the worker), and one click adds one.
  *
  * The popup is opened as a tab here, so "the active tab" would be the popup itself: an init script makes

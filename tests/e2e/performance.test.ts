@@ -27,7 +27,7 @@ describe('measured in Chromium', () => {
     console.log(`popup first render, ${result.storedEvents} stored events: median ${result.medianMs} ms (${result.runsMs.join(', ')})`);
     expect(result.storedEvents).toBe(2000);
     expect(result.runsMs.length).toBeGreaterThan(0);
-    // The product target is 100 ms (issue 5) and is reported by `npm run bench`, not enforced here: on a shared
+    // The product target is 100 ms and is reported by `npm run bench`, not enforced here: on a shared
     // 2-core machine the figure swings with load. This only catches a popup that stalls on big data.
     expect(result.medianMs).toBeLessThan(2000);
   }, 180_000);

@@ -1,5 +1,5 @@
 /**
- * The browser figures of issue 6: the popup's first render with 2,000 stored events, and a refresh of 20
+ * The browser figures: the popup's first render with 2,000 stored events, and a refresh of 20
  * unchanged feeds (all answered 304). Used by tests/e2e/performance.test.ts and `npm run bench`
  * (scripts/bench/browser.ts); both write them to .output/e2e-metrics.json.
  */

@@ -285,7 +285,7 @@ describe('failures', () => {
     expect(a.events.map((event) => event.uid)).toEqual(['event_1@meetup.com']);
     expect(a.state.error).toMatch(message);
     expect(a.state.error?.length).toBeLessThan(100);
-    // What the pages translate (issue #5: French users read French errors).
+    // What the pages translate (French users read French errors).
     expect({ code: a.state.errorCode, params: a.state.errorParams }).toEqual(problem);
     expect(a.state.failures).toBe(1);
     expect(a.state.lastSuccess).toBe(new Date(T0).toISOString());

@@ -65,7 +65,7 @@ describe('options page', () => {
         control.closest('label');
       expect(labelled, control.outerHTML.slice(0, 120)).toBeTruthy();
     }
-    // Issue 7's discovery section may add its own heading between Feeds and Refresh.
+    // The discovery section may add its own heading between Feeds and Refresh.
     const headings = $$('h2').map(text);
     expect(headings.filter((heading) => ['Where', 'Feeds', 'Refresh and notifications', 'Backup', 'About'].includes(heading))).toEqual([
       'Where',

@@ -1,5 +1,5 @@
 /**
- * The popup opens from stored data: it must not carry a feed parser or the gazetteer (issue 5's budget).
+ * The popup opens from stored data: it must not carry a feed parser or the gazetteer (its size budget).
  * Walks the popup's static import graph from its entrypoint and checks what it reaches.
  */
 import { existsSync, readFileSync } from 'node:fs';

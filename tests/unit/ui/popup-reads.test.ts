@@ -1,4 +1,4 @@
-/** What the popup reads before its first paint (issue #5): one small storage read, nothing at import. */
+/** What the popup reads before its first paint: one small storage read, nothing at import. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { buildPopupIndex } from '../../../lib/popup-index';
