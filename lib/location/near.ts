@@ -49,6 +49,24 @@ export function eventDistanceKm(event: MeetupEvent, city: NearFilter['city']): n
   return distanceKm(city.lat, city.lon, lat, lon);
 }
 
+/** Online markers found by the reader or the resolver (meeting link, VirtualLocation, "Online event"…). */
+export function isOnline(event: Pick<MeetupEvent, 'online' | 'resolved'>): boolean {
+  return event.online || event.resolved?.online === true;
+}
+
+/**
+ * Held at a physical place, as the resolver decided (a Meetup "Online event" with the group's GEO is not). Before
+ * the resolver has run, an event is in person unless it is marked online and nothing places it.
+ */
+export function isInPerson(event: Pick<MeetupEvent, 'online' | 'resolved' | 'place'>, placed = hasCoordinates(event)): boolean {
+  return event.resolved?.inPerson ?? (!isOnline(event) || placed);
+}
+
+function hasCoordinates(event: Pick<MeetupEvent, 'resolved' | 'place'>): boolean {
+  const where = event.resolved ?? event.place;
+  return where?.lat != null && where?.lon != null;
+}
+
 /**
  * The near-me filter. An event may be in person, online, or both (mixed):
  * - online (reader flag, VirtualLocation, meeting link…): kept when the user includes online events;
@@ -57,10 +75,9 @@ export function eventDistanceKm(event: MeetupEvent, city: NearFilter['city']): n
  * With no city chosen yet nothing can be placed, so everything is shown (online per the setting).
  */
 export function isNearUser(event: MeetupEvent, filter: NearFilter): boolean {
-  const online = event.online || event.resolved?.online === true;
+  const online = isOnline(event);
   const distance = eventDistanceKm(event, filter.city);
-  // Before the resolver has run, an event is in person unless it is marked online and has no coordinates.
-  const inPerson = event.resolved?.inPerson ?? (!online || distance !== null);
+  const inPerson = isInPerson(event, distance !== null);
   if (online && filter.includeOnline) return true;
   if (!inPerson) return false;
   if (!filter.city) return true;

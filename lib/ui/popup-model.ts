@@ -9,7 +9,7 @@ import { safeHttpUrl, type MeetupEvent } from '../events';
 import { dayKeyOf, eventDayKey } from '../format';
 import { feedLabel } from '../host-name';
 import { searchText } from '../search-text';
-import { eventDistanceKm } from '../location/near';
+import { eventDistanceKm, isInPerson, isOnline } from '../location/near';
 import { sendMessage } from '../messages';
 import { popupIndexFeedData, type PopupIndex } from '../popup-index';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from '../settings';
@@ -197,8 +197,8 @@ export function createPopupModel(options: PopupModelOptions) {
     const today = todayKey.value;
     return base.filter(({ event, dayKey }) => {
       if (when.value === 'week' && !isDayThisWeek(dayKey, today)) return false;
-      if (mode.value === 'online' && !event.online) return false;
-      if (mode.value === 'inPerson' && event.online && !event.place && !event.location) return false;
+      if (mode.value === 'online' && !isOnline(event)) return false;
+      if (mode.value === 'inPerson' && !isInPerson(event)) return false;
       if (feedFilter.value !== null && event.feedId !== feedFilter.value) return false;
       if (words.length) {
         const haystack = haystackOf(event);

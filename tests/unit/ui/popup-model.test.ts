@@ -62,6 +62,25 @@ describe('popup model', () => {
     expect(m.visible.value).toHaveLength(5);
   });
 
+  it('"In person" hides an online-only Meetup event whose LOCATION says "Online event" (the group GEO is no venue)', async () => {
+    await seedStorage();
+    const groupGeo = { source: 'online' as const, city: 'Nantes', country: 'FR', lat: 47.2173, lon: -1.5534, distanceKm: null, online: true, inPerson: false };
+    const meetupOnline = makeEvent({
+      id: 'meetup-online', feedId: 'b', title: 'Nantes JS online', online: true, location: 'Online event',
+      start: '2026-11-26T18:00:00Z', end: '2026-11-26T20:00:00Z', resolved: groupGeo,
+    });
+    const hybrid = makeEvent({
+      id: 'hybrid', feedId: 'b', title: 'Hybrid talk', online: true, location: 'La Cantine, Nantes',
+      start: '2026-11-26T19:00:00Z', end: '2026-11-26T21:00:00Z', resolved: { ...groupGeo, source: 'address' as const, inPerson: true },
+    });
+    await feedDataItem('b').setValue({ state: { ...EMPTY_FEED_STATE, synced: true, eventCount: 2 }, events: [meetupOnline, hybrid] });
+    const m = await open();
+    m.mode.value = 'inPerson';
+    expect(ids(m.visible.value)).toEqual(['tonight', 'cancelled', 'hybrid', 'later']);
+    m.mode.value = 'online';
+    expect(ids(m.visible.value)).toEqual(['meetup-online', 'hybrid']);
+  });
+
   it('stars with a snapshot, shows the starred view, unstars', async () => {
     await seedStorage();
     const m = await open();
