@@ -22,7 +22,7 @@ export const FEED_ACCEPT =
 
 export interface FetchDeps {
   fetch: typeof fetch;
-  /** Default lib/feeds `readBodyWithLimit`: throws FeedError('too-large') past the limit. */
+  /** Default lib/feeds `readBodyWithLimit`: throws FeedError('tooLarge') past the limit. */
   readBody?: (response: Response, limit: number) => Promise<string>;
   /** Default lib/feed-url `toFetchUrl`: webcal:// → https://, throws FeedError for other schemes. */
   toFetchUrl?: (url: string) => string;

@@ -14,7 +14,7 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const tooDeep = (limit: number) => new FeedError('too-deep', `Too deeply nested JSON (more than ${limit} levels)`);
+const tooDeep = (limit: number) => new FeedError('tooDeep', `Too deeply nested JSON (more than ${limit} levels)`);
 
 /**
  * Nesting depth of JSON text, counted before parsing so a hostile body costs one linear scan; stops as soon

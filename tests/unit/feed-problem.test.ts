@@ -21,15 +21,6 @@ describe('the error vocabulary', () => {
     );
   });
 
-  it.each([
-    ['not-a-feed', 'notAFeed'],
-    ['too-large', 'tooLarge'],
-    ['too-deep', 'tooDeep'],
-    ['unsupported-url', 'unsupportedUrl'],
-  ] as const)('a reader still throwing the earlier spelling %s gives %s', (earlier, code) => {
-    expect(new FeedError(earlier, 'x').code).toBe(code);
-  });
-
   it('needs no storage migration: codes stored before read and translate as they are', async () => {
     fakeBrowser.reset();
     installI18n('en');

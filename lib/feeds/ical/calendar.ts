@@ -24,7 +24,7 @@ export function parseICal(text: string, options: ParseOptions): FeedParseResult 
   if (begin < 0) {
     // A bare list of VEVENTs (some CMS exports) is still readable.
     const vevent = body.search(/BEGIN:VEVENT/i);
-    if (vevent < 0) throw new FeedError('not-a-feed', `Not an iCalendar feed: found ${describeBody(body)}.`);
+    if (vevent < 0) throw new FeedError('notAFeed', `Not an iCalendar feed: found ${describeBody(body)}.`);
     body = `BEGIN:VCALENDAR\r\n${body.slice(vevent)}\r\nEND:VCALENDAR`;
     warnings.push('No VCALENDAR around the events: read them as a calendar.');
   } else if (begin > 0) {
@@ -53,7 +53,7 @@ export function parseJCal(data: unknown, options: ParseOptions): FeedParseResult
   const calendars = Array.isArray(data) ? calendarsOf(data) : [];
   if (calendars.length === 0) {
     const found = data === null ? 'null' : Array.isArray(data) ? 'an array that is not jCal' : typeof data === 'object' ? 'a JSON object' : `a JSON ${typeof data}`;
-    throw new FeedError('not-a-feed', `Not a jCal feed: expected ["vcalendar", …], found ${found}.`);
+    throw new FeedError('notAFeed', `Not a jCal feed: expected ["vcalendar", …], found ${found}.`);
   }
   return readCalendars(calendars, 'jcal', options, []);
 }
