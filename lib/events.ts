@@ -44,6 +44,9 @@ export interface ResolvedLocation {
   inPerson?: boolean;
 }
 
+/** The title of an event its feed gives none; one wording for every reader (JSON uids are hashed with it). */
+export const UNTITLED_EVENT = 'Untitled event';
+
 export interface MeetupEvent {
   /** Stable across refreshes: feed + UID + occurrence start. Never derived from DTSTAMP/SEQUENCE. */
   id: string;

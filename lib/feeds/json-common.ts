@@ -2,7 +2,7 @@
  * Pieces every JSON reader shares: the nesting guard, tolerant field access, places, statuses and the one
  * way a MeetupEvent is assembled (so ids, URLs and texts follow the same rules whatever the source).
  */
-import { eventId, safeHttpUrl, type EventPlace, type EventStatus, type MeetupEvent, type ParseOptions } from '../events';
+import { eventId, safeHttpUrl, UNTITLED_EVENT, type EventPlace, type EventStatus, type MeetupEvent, type ParseOptions } from '../events';
 import { htmlToText, plainLine } from '../text';
 import { FeedError } from './errors';
 
@@ -270,7 +270,7 @@ export function categoriesFrom(value: unknown): string[] {
 
 /** The one way JSON readers build an event: http(s)-only links, plain text, stable id. */
 export function buildEvent(draft: EventDraft, options: ParseOptions): MeetupEvent {
-  const title = (draft.title && plainLine(draft.title)) || 'Untitled event';
+  const title = (draft.title && plainLine(draft.title)) || UNTITLED_EVENT;
   const url = safeHttpUrl(draft.url, options.baseUrl);
   const uid = draft.uid?.trim() || url || `generated-${stableHash(`${title}|${draft.start}`)}`;
   const place = draft.place && hasPlaceData(draft.place) ? draft.place : null;

@@ -2,7 +2,7 @@
  * From a RawEvent to MeetupEvents: the start and end of one event or override (a Slot), what it says (Details),
  * the window test and the event record with its id. Series use these per occurrence (occurrences.ts).
  */
-import { eventId, safeHttpUrl, type EventPlace, type EventStatus, type MeetupEvent, type ParseOptions } from '../../events';
+import { eventId, safeHttpUrl, UNTITLED_EVENT, type EventPlace, type EventStatus, type MeetupEvent, type ParseOptions } from '../../events';
 import { attendanceOf, type Attendance } from '../../location/online';
 import { htmlToText, plainLine } from '../../text';
 import { addDaysToIsoDate, toIsoDate, type WallTime } from '../../time';
@@ -178,7 +178,7 @@ export class EventReader {
       ? blockText(raw.description) || htmlToText(raw.altDescription) || null
       : (base?.description ?? null);
     return {
-      title: raw.summary !== null ? lineText(raw.summary) || base?.title || '(untitled)' : (base?.title ?? '(untitled)'),
+      title: raw.summary !== null ? lineText(raw.summary) || base?.title || UNTITLED_EVENT : (base?.title ?? UNTITLED_EVENT),
       description,
       location,
       url: raw.url !== null ? safeHttpUrl(raw.url, this.options.baseUrl) : (base?.url ?? null),
