@@ -26,14 +26,14 @@ export function mirrorItem<T>(item: WxtStorageItem<T, any>, target: Signal<T>): 
 
 /**
  * The same for feeds' data, several at once in one storage read: `onChange` gets every change from the moment
- * of the call, `onRead` the read values of the feeds that did not change meanwhile (in one call, so a page
- * updates once). Returns each feed's stop and when the read is in.
+ * of the call. `read` resolves, once the read is in, to a function giving the read values of the feeds that
+ * have not changed meanwhile — evaluated when called, so a page may show the read later (after its first
+ * paint) without an older read overwriting a newer change.
  */
 export function followFeedData(
   feedIds: readonly string[],
   onChange: (feedId: string, data: FeedData) => void,
-  onRead: (read: ReadonlyMap<string, FeedData>) => void,
-): { stops: Map<string, () => void>; ready: Promise<void> } {
+): { stops: Map<string, () => void>; read: Promise<() => ReadonlyMap<string, FeedData>> } {
   const changed = new Set<string>();
   const stops = new Map<string, () => void>();
   for (const feedId of feedIds) {
@@ -45,8 +45,8 @@ export function followFeedData(
       }),
     );
   }
-  const ready = readFeedDataOnce([...feedIds]).then((read) => {
-    onRead(new Map([...read].filter(([feedId]) => !changed.has(feedId))));
-  });
-  return { stops, ready };
+  const read = readFeedDataOnce([...feedIds]).then(
+    (values) => () => new Map([...values].filter(([feedId]) => !changed.has(feedId))),
+  );
+  return { stops, read };
 }

@@ -107,18 +107,15 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
   function followStates(feedIds: string[]): void {
     const added = feedIds.filter((feedId) => !stateWatchers.has(feedId));
     if (!added.length) return;
-    const { stops } = followFeedData(
-      added,
-      (feedId, value) => {
-        feedStates.value = { ...feedStates.value, [feedId]: value.state };
-      },
-      (read) => {
-        const next = { ...feedStates.value };
-        for (const [feedId, value] of read) next[feedId] = value.state;
-        feedStates.value = next;
-      },
-    );
+    const { stops, read } = followFeedData(added, (feedId, value) => {
+      feedStates.value = { ...feedStates.value, [feedId]: value.state };
+    });
     for (const [feedId, stop] of stops) stateWatchers.set(feedId, stop);
+    void read.then((fresh) => {
+      const next = { ...feedStates.value };
+      for (const [feedId, value] of fresh()) next[feedId] = value.state;
+      feedStates.value = next;
+    });
   }
 
   async function checkPermissions(list: FeedConfig[]): Promise<void> {

@@ -10,18 +10,17 @@ import { dayKeyOf, eventDayKey } from '../format';
 import { feedLabel } from '../host-name';
 import { searchText } from '../search-text';
 import { eventDistanceKm, isInPerson, isOnline } from '../location/near';
+import { followFeedData } from './mirror';
 import { sendMessage } from '../messages';
 import { popupIndexFeedData, type PopupIndex } from '../popup-index';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from '../settings';
 import {
   feedsItem,
   popupIndexItem,
-  readFeedDataOnce,
   refreshStatusItem,
   seenItem,
   settingsItem,
   starredItem,
-  watchFeedData,
   type FeedData,
   type RefreshStatus,
   type StarredSnapshot,
@@ -267,17 +266,13 @@ export function createPopupModel(options: PopupModelOptions) {
    * read (a change that landed first wins over the older read), so the caller decides when it lands.
    */
   function followFeeds(feedIds: string[]): Promise<() => void> {
-    const changed = new Set<string>();
-    for (const feedId of feedIds) {
-      const stop = watchFeedData(feedId, (value) => {
-        changed.add(feedId);
-        feedData.value = { ...feedData.value, [feedId]: value };
-      });
-      feedMirrors.set(feedId, stop);
-    }
-    return readFeedDataOnce(feedIds).then((read) => () => {
+    const { stops, read } = followFeedData(feedIds, (feedId, value) => {
+      feedData.value = { ...feedData.value, [feedId]: value };
+    });
+    for (const [feedId, stop] of stops) feedMirrors.set(feedId, stop);
+    return read.then((fresh) => () => {
       const next = { ...feedData.value };
-      for (const [feedId, value] of read) if (!changed.has(feedId)) next[feedId] = value;
+      for (const [feedId, value] of fresh()) next[feedId] = value;
       feedData.value = next;
     });
   }
