@@ -9,7 +9,7 @@ import { homeLocation } from './feed-home';
 import type { Gazetteer, Town } from './gazetteer';
 import { distanceKm, HOME_SOURCE } from './near';
 import { normalizeName } from './normalize';
-import { findOnlineMarkers } from './online';
+import { attendanceOf, findOnlineMarkers } from './online';
 import { findPostalCodes, postalAgreement, type PostalCode } from './postal';
 import { countryFromText, isUsStateCode, regionsNamed } from './regions';
 
@@ -296,7 +296,9 @@ export async function resolveEventLocation(event: MeetupEvent, ctx: ResolveConte
   const place = event.place;
   const markers = findOnlineMarkers(event.location);
   const placeNameMarkers = findOnlineMarkers(place?.name);
-  const online = event.online || markers.online || (placeNameMarkers.online && !placeNameMarkers.rest);
+  // The reader's rule: a link alone next to coordinates is where to register, not where to meet.
+  const attendance = attendanceOf(event.location, validCoordinates(place?.lat, place?.lon));
+  const online = event.online || attendance.online || (placeNameMarkers.online && !placeNameMarkers.rest);
 
   // 1. Coordinates (iCal GEO, JSON-LD geo, Gancio latitude/longitude).
   if (validCoordinates(place?.lat, place?.lon)) {

@@ -195,6 +195,14 @@ describe('online markers', () => {
     expect(resolved).toMatchObject({ source: 'text', city: 'Caen', online: true, inPerson: true });
   });
 
+  it.each([
+    ['a link to a page that is no meeting', 'https://techweek.example.org/2026/schedule'],
+    ['a Luma event page', 'https://luma.com/abc123'],
+  ])('%s as the whole LOCATION next to GEO is where to register: in person only, as the reader says', async (_label, location) => {
+    const resolved = await resolveEventLocation(makeEvent({ location, place: { lat: 49.1829, lon: -0.3707 } }), ctx(CAEN));
+    expect(resolved).toMatchObject({ source: 'coordinates', city: 'Caen', online: false, inPerson: true });
+  });
+
   it('resolveEvents flags the event online and keeps the meeting link', async () => {
     const [event] = await resolveEvents([makeEvent({ location: 'https://meet.google.com/abc-defg-hij' })], ctx(CAEN));
     expect(event).toMatchObject({ online: true, onlineUrl: 'https://meet.google.com/abc-defg-hij', resolved: { source: 'online' } });
