@@ -2,6 +2,7 @@
  * `npm run events` after its arguments are parsed: load the source, run the extension's own parseFeed, print.
  * Everything outside (files, network, clock, output) comes in through `CliIo`, so tests run it in-process.
  */
+import { findOnlineMarkers } from '../../lib/location/online';
 import type { FeedParseResult, MeetupEvent } from '../../lib/events';
 import { decodeBody, DEFAULT_BODY_LIMIT, tooLarge } from '../../lib/feeds/body';
 import { downloadFeed } from '../../lib/download';
@@ -77,7 +78,10 @@ export function formatWhen(event: MeetupEvent, tz: string): string {
 }
 
 export function formatEventLine(event: MeetupEvent, tz: string): string {
-  const where = event.location ? (event.online ? `${event.location} + online` : event.location) : event.online ? 'online' : null;
+  // "Online event" or a meeting link already says online: "+ online" is only for a place that is also streamed.
+  const markers = findOnlineMarkers(event.location);
+  const saysOnline = markers.online && markers.rest === '';
+  const where = event.location ? (event.online && !saysOnline ? `${event.location} + online` : event.location) : event.online ? 'online' : null;
   const status = event.status === 'cancelled' ? ' [CANCELLED]' : event.status === 'tentative' ? ' [tentative]' : '';
   return `${formatWhen(event, tz).padEnd(27)}  ${event.title}${where ? ` · ${where}` : ''}${status}`;
 }

@@ -149,6 +149,8 @@ describe('line format', () => {
 
   it('shows online, tentative and location together', () => {
     expect(formatEventLine(event({ status: 'tentative', online: true, location: 'HQ' }), 'UTC')).toBe('Tue 2026-12-01 18:00         T · HQ + online [tentative]');
+    expect(formatEventLine(event({ online: true, location: 'Online event' }), 'UTC')).toBe('Tue 2026-12-01 18:00         T · Online event');
+    expect(formatEventLine(event({ online: true, location: 'https://zoom.us/j/123' }), 'UTC')).toBe('Tue 2026-12-01 18:00         T · https://zoom.us/j/123');
   });
 });
 
