@@ -28,13 +28,15 @@ function GroupRow({ suggestion, model }: { suggestion: SuggestedGroup; model: Su
   return (
     <li class="discover-item" data-feed-url={group.feedUrl}>
       <div class="discover-text">
-        <span class="discover-name">{group.name}</span>
+        <span class="discover-name" title={group.name}>
+          {group.name}
+        </span>
         <span class="discover-meta">
           {group.city} · {t('groupsDistance', String(Math.round(suggestion.distanceKm)))}
           {group.homepage && (
             <>
               {' · '}
-              <a href={group.homepage} target="_blank" rel="noopener noreferrer">
+              <a href={group.homepage} title={group.homepage} target="_blank" rel="noopener noreferrer">
                 {t('groupsHomepage')}
               </a>
             </>
