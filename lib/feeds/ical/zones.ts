@@ -6,7 +6,7 @@
  * only custom names ("Customized Time Zone") through the feed's own VTIMEZONE rules.
  */
 import ICAL from 'ical.js';
-import { addDaysToWall, canonicalTimeZone, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../../time';
+import { addDaysToWall, canonicalTimeZone, steadyDayOffsetMs, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../../time';
 import { addDuration, type Duration } from '../duration';
 import { str, type JComponent, type JProp } from './jcal';
 import type { When } from './values';
@@ -126,32 +126,17 @@ function buildVtimezoneRule(component: unknown[]): ZoneRule | null {
 }
 
 const DAY = 86_400_000;
-/** Per zone and UTC day: the offset when it holds all day long, else null (a transition happens that day). */
-const dayOffsets = new Map<string, Map<number, number | null>>();
-
-function dayOffset(day: number, zone: string): number | null {
-  let perZone = dayOffsets.get(zone);
-  if (!perZone) dayOffsets.set(zone, (perZone = new Map()));
-  let offset = perZone.get(day);
-  if (offset === undefined) {
-    const start = zoneOffsetMs(day * DAY, zone);
-    offset = start === zoneOffsetMs((day + 1) * DAY - 1000, zone) ? start : null;
-    if (perZone.size > 20_000) perZone.clear();
-    perZone.set(day, offset);
-  }
-  return offset;
-}
 
 /**
  * zonedTimeToUtcMs with a shortcut: when the offset is the same for the whole day before, of and after the wall
- * time, no DST gap or overlap can be involved, and one cached lookup per day replaces three Intl round trips per
- * distinct time. Around transitions the exact lib/time.ts rules apply.
+ * time, no DST gap or overlap can be involved, and three cached day lookups (lib/time.ts) replace the candidate
+ * checks. Around transitions the exact lib/time.ts rules apply.
  */
 export function zonedWallToUtcMs(wall: WallTime, zone: string): number {
   const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   const day = Math.floor(naive / DAY);
-  const offset = dayOffset(day, zone);
-  if (offset !== null && dayOffset(day - 1, zone) === offset && dayOffset(day + 1, zone) === offset) return naive - offset;
+  const offset = steadyDayOffsetMs(day, zone);
+  if (offset !== null && steadyDayOffsetMs(day - 1, zone) === offset && steadyDayOffsetMs(day + 1, zone) === offset) return naive - offset;
   return zonedTimeToUtcMs(wall, zone);
 }
 
