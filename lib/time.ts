@@ -57,6 +57,8 @@ interface ZoneDay {
   /** The first whole second with `offsetAfter`; Infinity when the offset holds all day. */
   changeMs: number;
   offsetAfter: number;
+  /** steadyOffsetAround's answer, once asked. */
+  steadyAround?: number | null;
 }
 
 /**
@@ -75,11 +77,21 @@ export function zoneOffsetMs(utcMs: number, zone: string): number {
   return utcMs < day.changeMs ? day.offset : day.offsetAfter;
 }
 
-/** The offset of `zone` when it holds all UTC day `day` (days since 1970), else null (the offset changes that day). */
-export function steadyDayOffsetMs(day: number, zone: string): number | null {
+/**
+ * The offset of `zone` when it holds from the start of UTC day `day - 1` (days since 1970) to the end of `day + 1`,
+ * else null: then no DST gap or overlap can touch a wall time of `day`, and naive − offset is its instant.
+ */
+export function steadyOffsetAround(day: number, zone: string): number | null {
   if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
   const entry = zoneDay(day, zone);
-  return entry.changeMs === Infinity ? entry.offset : null;
+  // Worked out once per day: every event of the day asks.
+  if (entry.steadyAround === undefined) {
+    const before = zoneDay(day - 1, zone);
+    const after = zoneDay(day + 1, zone);
+    const steady = [before, entry, after].every((d) => d.changeMs === Infinity && d.offset === entry.offset);
+    entry.steadyAround = steady ? entry.offset : null;
+  }
+  return entry.steadyAround;
 }
 
 function zoneDay(day: number, zone: string): ZoneDay {

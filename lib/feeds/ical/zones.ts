@@ -6,7 +6,7 @@
  * only custom names ("Customized Time Zone") through the feed's own VTIMEZONE rules.
  */
 import ICAL from 'ical.js';
-import { addDaysToWall, canonicalTimeZone, steadyDayOffsetMs, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../../time';
+import { addDaysToWall, canonicalTimeZone, steadyOffsetAround, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../../time';
 import { addDuration, type Duration } from '../duration';
 import { str, type JComponent, type JProp } from './jcal';
 import type { When } from './values';
@@ -129,15 +129,13 @@ const DAY = 86_400_000;
 
 /**
  * zonedTimeToUtcMs with a shortcut: when the offset is the same for the whole day before, of and after the wall
- * time, no DST gap or overlap can be involved, and three cached day lookups (lib/time.ts) replace the candidate
- * checks. Around transitions the exact lib/time.ts rules apply.
+ * time, no DST gap or overlap can be involved, and one cached lookup (lib/time.ts) replaces the candidate checks.
+ * Around transitions the exact lib/time.ts rules apply.
  */
 export function zonedWallToUtcMs(wall: WallTime, zone: string): number {
   const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  const day = Math.floor(naive / DAY);
-  const offset = steadyDayOffsetMs(day, zone);
-  if (offset !== null && steadyDayOffsetMs(day - 1, zone) === offset && steadyDayOffsetMs(day + 1, zone) === offset) return naive - offset;
-  return zonedTimeToUtcMs(wall, zone);
+  const offset = steadyOffsetAround(Math.floor(naive / DAY), zone);
+  return offset !== null ? naive - offset : zonedTimeToUtcMs(wall, zone);
 }
 
 export function wallToUtcMs(wall: WallTime, rule: ZoneRule): number {
