@@ -16,10 +16,22 @@ export type ZoneRule =
   | { kind: 'iana'; zone: string }
   | { kind: 'vtimezone'; timezone: InstanceType<typeof ICAL.Timezone> };
 
-const windowsByLowerName = new Map(Object.entries(WINDOWS_ZONES).map(([k, v]) => [k.toLowerCase(), v]));
-const windowsByDisplayCities = new Map(
-  Object.entries(WINDOWS_DISPLAY_NAMES).map(([k, v]) => [displayCities(k), v]),
-);
+/** Built on the first Windows TZID: most feeds name IANA zones, and a waking worker should not pay for them. */
+let windowsTables: WindowsTables | null = null;
+
+interface WindowsTables {
+  byLowerName: Map<string, string>;
+  byDisplayCities: Map<string, string>;
+}
+
+function windowsZones(): WindowsTables {
+  windowsTables ??= {
+    byLowerName: new Map(Object.entries(WINDOWS_ZONES).map(([k, v]) => [k.toLowerCase(), v])),
+    byDisplayCities: new Map(Object.entries(WINDOWS_DISPLAY_NAMES).map(([k, v]) => [displayCities(k), v])),
+  };
+  return windowsTables;
+}
+
 let zonesByCity: Map<string, string> | null = null;
 
 /** "(UTC+01:00) Brussels, Copenhagen" and "(GMT+01:00) Brussels, Copenhagen" are the same Windows zone. */
@@ -61,12 +73,13 @@ export function ianaZoneForTzid(tzid: string | null | undefined): string | null 
   }
 
   const lower = name.toLowerCase().replace(/\s+/g, ' ');
-  const windows = windowsByLowerName.get(lower) ?? windowsByLowerName.get(lower.replace(/ \d+$/, ''));
+  const { byLowerName, byDisplayCities } = windowsZones();
+  const windows = byLowerName.get(lower) ?? byLowerName.get(lower.replace(/ \d+$/, ''));
   if (windows) return canonicalTimeZone(windows);
 
   if (/^\((?:UTC|GMT)/i.test(name)) {
     const cities = displayCities(name);
-    const byDisplay = windowsByDisplayCities.get(cities);
+    const byDisplay = byDisplayCities.get(cities);
     if (byDisplay) return canonicalTimeZone(byDisplay);
     for (const city of cities.split(/[,:]/)) {
       const zone = zoneForCity(city);
