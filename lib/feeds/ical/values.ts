@@ -186,18 +186,17 @@ function datePrefix(days: number): string {
   return prefix;
 }
 
-/** By second of the day: "18:30:00Z". */
-const timeSuffixes = new Map<number, string>();
+/** By minute of the day: "18:30:00Z" (times on a whole minute, nearly all of them). */
+const minuteSuffixes: (string | undefined)[] = new Array(1440);
 
 function timeSuffix(second: number): string {
-  let suffix = timeSuffixes.get(second);
-  if (suffix === undefined) {
-    const hour = Math.floor(second / 3600);
-    const minute = Math.floor((second % 3600) / 60);
-    suffix = `${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second % 60]}Z`;
-    timeSuffixes.set(second, suffix);
-  }
-  return suffix;
+  const minute = second / 60;
+  if (Number.isInteger(minute)) return (minuteSuffixes[minute] ??= clockOf(second));
+  return clockOf(second);
+}
+
+function clockOf(second: number): string {
+  return `${TWO_DIGITS[Math.floor(second / 3600)]}:${TWO_DIGITS[Math.floor((second % 3600) / 60)]}:${TWO_DIGITS[second % 60]}Z`;
 }
 
 export function dayNumber(wall: WallTime): number {
