@@ -49,25 +49,88 @@ export function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-/** Offsets are cached per zone and UTC quarter-hour: zone rules never change inside one. */
-const offsetCache = new Map<string, Map<number, number>>();
-const QUARTER_HOUR = 15 * 60 * 1000;
+const DAY_MS = 86_400_000;
+
+/** One UTC day of a zone: its offset from midnight, and when that changes during the day, the new one and when. */
+interface ZoneDay {
+  offset: number;
+  /** The first whole second with `offsetAfter`; Infinity when the offset holds all day. */
+  changeMs: number;
+  offsetAfter: number;
+  /** steadyOffsetAround's answer, once asked. */
+  steadyAround?: number | null;
+}
+
+/**
+ * Offsets are cached per zone and UTC day, as zones change at most once a day: one Intl call per midnight serves
+ * every instant of the day (events rarely share a quarter-hour, but often a day), and only a day whose two
+ * midnights differ is searched for its change.
+ */
+const zoneDays = new Map<string, Map<number, ZoneDay>>();
+/** Offsets at UTC midnights: a day's end is the next day's start, so neighbouring days share one Intl call. */
+const midnightOffsets = new Map<string, Map<number, number>>();
 
 /** Offset of `zone` from UTC at instant `utcMs`, in ms (Paris in winter: +3_600_000). */
 export function zoneOffsetMs(utcMs: number, zone: string): number {
   if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
-  let perZone = offsetCache.get(zone);
-  if (!perZone) {
-    perZone = new Map();
-    offsetCache.set(zone, perZone);
+  const day = zoneDay(Math.floor(utcMs / DAY_MS), zone);
+  return utcMs < day.changeMs ? day.offset : day.offsetAfter;
+}
+
+/**
+ * The offset of `zone` when it holds from the start of UTC day `day - 1` (days since 1970) to the end of `day + 1`,
+ * else null: then no DST gap or overlap can touch a wall time of `day`, and naive − offset is its instant.
+ */
+export function steadyOffsetAround(day: number, zone: string): number | null {
+  if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
+  const entry = zoneDay(day, zone);
+  // Worked out once per day: every event of the day asks.
+  if (entry.steadyAround === undefined) {
+    const before = zoneDay(day - 1, zone);
+    const after = zoneDay(day + 1, zone);
+    const steady = [before, entry, after].every((d) => d.changeMs === Infinity && d.offset === entry.offset);
+    entry.steadyAround = steady ? entry.offset : null;
   }
-  const bucket = Math.floor(utcMs / QUARTER_HOUR);
-  const hit = perZone.get(bucket);
-  if (hit !== undefined) return hit;
-  const offset = computeOffset(bucket * QUARTER_HOUR, zone);
-  if (perZone.size > 50_000) perZone.clear();
-  perZone.set(bucket, offset);
+  return entry.steadyAround;
+}
+
+function zoneDay(day: number, zone: string): ZoneDay {
+  let perZone = zoneDays.get(zone);
+  if (!perZone) zoneDays.set(zone, (perZone = new Map()));
+  let entry = perZone.get(day);
+  if (entry === undefined) {
+    const start = day * DAY_MS;
+    const offset = midnightOffset(start, zone);
+    const offsetAfter = midnightOffset(start + DAY_MS, zone);
+    entry = { offset, offsetAfter, changeMs: offset === offsetAfter ? Infinity : changeWithin(start, start + DAY_MS, offset, zone) };
+    if (perZone.size > 50_000) perZone.clear();
+    perZone.set(day, entry);
+  }
+  return entry;
+}
+
+function midnightOffset(utcMs: number, zone: string): number {
+  let perZone = midnightOffsets.get(zone);
+  if (!perZone) midnightOffsets.set(zone, (perZone = new Map()));
+  let offset = perZone.get(utcMs);
+  if (offset === undefined) {
+    offset = computeOffset(utcMs, zone);
+    if (perZone.size > 50_000) perZone.clear();
+    perZone.set(utcMs, offset);
+  }
   return offset;
+}
+
+/** The first whole second in (from, to] whose offset is not `offset` (bisection: offsets have whole seconds). */
+function changeWithin(from: number, to: number, offset: number, zone: string): number {
+  let before = from;
+  let after = to;
+  while (after - before > 1000) {
+    const middle = before + Math.floor((after - before) / 2000) * 1000;
+    if (computeOffset(middle, zone) === offset) before = middle;
+    else after = middle;
+  }
+  return after;
 }
 
 function computeOffset(utcMs: number, zone: string): number {

@@ -50,11 +50,12 @@ export function parseFeed(body: string, options: ParseFeedOptions): FeedParseRes
     case 'ical': {
       result = parseICal(detected.text, readerOptions);
       if (detected.warnings.length) result = { ...result, warnings: [...detected.warnings, ...result.warnings] };
-      // The iCal reader expands recurrences inside the window itself.
-      return finish(result, null);
+      // The iCal reader applies the window itself and returns its events sorted, each id once (one per UID and
+      // start): finish() would only hash every id again.
+      return result;
     }
     case 'jcal':
-      return finish(parseJCal(detected.data, readerOptions), null);
+      return parseJCal(detected.data, readerOptions);
     case 'jsonld':
       result = parseJsonLd(detected.data, readerOptions);
       break;
@@ -75,9 +76,8 @@ export function parseFeed(body: string, options: ParseFeedOptions): FeedParseRes
 }
 
 /** Window (for readers that do not apply it themselves), duplicates out, sorted by start. */
-function finish(result: FeedParseResult, windowOptions: ParseOptions | null): FeedParseResult {
-  let events = result.events;
-  if (windowOptions) events = events.filter(inWindow(windowOptions));
+function finish(result: FeedParseResult, windowOptions: ParseOptions): FeedParseResult {
+  const events = result.events.filter(inWindow(windowOptions));
   const byId = new Map<string, MeetupEvent>();
   // The same event often appears twice on a page (its own block and a list): keep the first.
   for (const event of events) if (!byId.has(event.id)) byId.set(event.id, event);

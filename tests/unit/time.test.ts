@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventEndInstant as endMs } from '../../lib/event-time';
 import type { MeetupEvent } from '../../lib/events';
-import { addDaysToIsoDate, addDaysToWall, addNominalDays, canonicalTimeZone, eventStartMs, toUtcIso, utcMsToZonedTime, zonedTimeToUtcMs } from '../../lib/time';
+import { addDaysToIsoDate, addDaysToWall, addNominalDays, canonicalTimeZone, eventStartMs, toUtcIso, utcMsToZonedTime, zonedTimeToUtcMs, zoneOffsetMs } from '../../lib/time';
 
 const wall = (s: string) => {
   const [date, time] = s.split(' ') as [string, string];
@@ -9,6 +9,24 @@ const wall = (s: string) => {
   const [hour, minute, second] = time.split(':').map(Number) as [number, number, number];
   return { year, month, day, hour, minute, second };
 };
+
+describe('zoneOffsetMs', () => {
+  it.each([
+    // The second either side of a change inside a UTC day, and the same day's offsets far from it.
+    ['2026-03-29T00:00:00Z', 'Europe/Paris', 3_600_000],
+    ['2026-03-29T00:59:59.999Z', 'Europe/Paris', 3_600_000],
+    ['2026-03-29T01:00:00Z', 'Europe/Paris', 7_200_000],
+    ['2026-03-29T23:59:59Z', 'Europe/Paris', 7_200_000],
+    ['2026-11-01T05:59:59Z', 'America/New_York', -14_400_000],
+    ['2026-11-01T06:00:00Z', 'America/New_York', -18_000_000],
+    // Paris mean time (+0:09:21) ended at local midnight, off any quarter-hour in UTC.
+    ['1911-03-10T23:50:38Z', 'Europe/Paris', 561_000],
+    ['1911-03-10T23:50:39Z', 'Europe/Paris', 0],
+    ['2026-07-01T12:00:00Z', 'UTC', 0],
+  ])('at %s in %s is %d ms', (instant, zone, offset) => {
+    expect(zoneOffsetMs(Date.parse(instant), zone)).toBe(offset);
+  });
+});
 
 describe('zonedTimeToUtcMs', () => {
   it.each([

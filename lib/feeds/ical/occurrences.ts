@@ -340,7 +340,7 @@ function emitOccurrences(
       const span = applied ? applied.length : length;
       // Nominal days of a DURATION count on the event's own wall clock (same end time across a DST change).
       const endMs = occurrence.end ?? (span === null ? null : reader.zones.add(startMs, span, zone));
-      slot = { allDay: false, start: isoOf(startMs), end: endMs === null ? null : isoOf(endMs), startMs, endMs, timeZone: label };
+      slot = { allDay: false, start: startMs === key ? occurrenceKey : isoOf(startMs), end: endMs === null ? null : isoOf(endMs), startMs, endMs, timeZone: label };
     }
     const before = out.length;
     reader.emit(out, uid, occurrenceKey, slot, applied?.details ?? details, master.sequence * 2, true);

@@ -93,7 +93,7 @@ function scanEvent(chunk: string, order: number): RawEvent | null {
     if (colon === -1) return null;
     const semicolon = line.indexOf(';');
     const nameEnd = semicolon !== -1 && semicolon < colon ? semicolon : colon;
-    const name = line.slice(0, nameEnd).toUpperCase();
+    const name = upperAscii(line.slice(0, nameEnd));
     if (name === 'BEGIN' || name === 'END') {
       if (line.slice(nameEnd + 1) !== line.slice(nameEnd + 1).toUpperCase()) return null;
       depth += name === 'BEGIN' ? 1 : -1;
@@ -160,8 +160,10 @@ function scanEvent(chunk: string, order: number): RawEvent | null {
         event.thisAndFuture = (params?.range ?? '').toUpperCase() === 'THISANDFUTURE';
         break;
       case 'GEO': {
-        const [lat, lon] = value.split(';');
-        event.geo = lon === undefined ? Number(lat) : [Number(lat), Number(lon)];
+        // As value.split(';') would read it, without the array.
+        const semicolon = value.indexOf(';');
+        const next = semicolon === -1 ? -1 : value.indexOf(';', semicolon + 1);
+        event.geo = semicolon === -1 ? Number(value) : [Number(value.slice(0, semicolon)), Number(value.slice(semicolon + 1, next === -1 ? undefined : next))];
         break;
       }
       case 'CATEGORIES':
@@ -178,6 +180,13 @@ function scanEvent(chunk: string, order: number): RawEvent | null {
     }
   }
   return depth === 0 ? event : null;
+}
+
+/** toUpperCase, skipped for names already in capitals (nearly all): one string less per line. */
+function upperAscii(name: string): string {
+  // Below "a" (97), toUpperCase changes no character.
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) >= 97) return name.toUpperCase();
+  return name;
 }
 
 /** Line-by-line reading that keeps everything ical.js can read and counts what it cannot. */

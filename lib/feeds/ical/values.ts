@@ -153,27 +153,50 @@ export function parseDurationMs(value: string | null | undefined): number | null
 const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0'));
 
 /**
- * toUtcIso by arithmetic (civil-from-days, H. Hinnant): no Date object per occurrence on big feeds. The tests hold it
- * to toUtcIso's output.
+ * toUtcIso by arithmetic, from two cached halves: events share few days and fewer times of day, so each string is
+ * one small join of shared parts instead of a dozen fresh pieces the GC must copy (no Date object either). The tests
+ * hold it to toUtcIso's output.
  */
 export function isoOf(ms: number): string {
   if (!(ms >= 0 && ms < 253_402_300_800_000)) return toUtcIso(ms);
   const days = Math.floor(ms / DAY);
-  let rest = (ms - days * DAY) / 1000;
-  const hour = Math.floor(rest / 3600);
-  rest -= hour * 3600;
-  const minute = Math.floor(rest / 60);
-  const second = Math.floor(rest - minute * 60);
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}Z`;
+  return datePrefix(days) + timeSuffix(Math.floor((ms - days * DAY) / 1000));
+}
+
+/** By day number: "2026-11-24T". */
+const datePrefixes = new Map<number, string>();
+
+function datePrefix(days: number): string {
+  let prefix = datePrefixes.get(days);
+  if (prefix === undefined) {
+    // Civil from days (H. Hinnant).
+    const z = days + 719_468;
+    const era = Math.floor(z / 146_097);
+    const doe = z - era * 146_097;
+    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    const mp = Math.floor((5 * doy + 2) / 153);
+    const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    const month = mp < 10 ? mp + 3 : mp - 9;
+    const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    prefix = `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T`;
+    if (datePrefixes.size > 20_000) datePrefixes.clear();
+    datePrefixes.set(days, prefix);
+  }
+  return prefix;
+}
+
+/** By minute of the day: "18:30:00Z" (times on a whole minute, nearly all of them). */
+const minuteSuffixes: (string | undefined)[] = new Array(1440);
+
+function timeSuffix(second: number): string {
+  const minute = second / 60;
+  if (Number.isInteger(minute)) return (minuteSuffixes[minute] ??= clockOf(second));
+  return clockOf(second);
+}
+
+function clockOf(second: number): string {
+  return `${TWO_DIGITS[Math.floor(second / 3600)]}:${TWO_DIGITS[Math.floor((second % 3600) / 60)]}:${TWO_DIGITS[second % 60]}Z`;
 }
 
 export function dayNumber(wall: WallTime): number {

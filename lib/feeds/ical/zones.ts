@@ -6,7 +6,7 @@
  * only custom names ("Customized Time Zone") through the feed's own VTIMEZONE rules.
  */
 import ICAL from 'ical.js';
-import { addDaysToWall, canonicalTimeZone, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../../time';
+import { addDaysToWall, canonicalTimeZone, steadyOffsetAround, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../../time';
 import { addDuration, type Duration } from '../duration';
 import { str, type JComponent, type JProp } from './jcal';
 import type { When } from './values';
@@ -16,10 +16,22 @@ export type ZoneRule =
   | { kind: 'iana'; zone: string }
   | { kind: 'vtimezone'; timezone: InstanceType<typeof ICAL.Timezone> };
 
-const windowsByLowerName = new Map(Object.entries(WINDOWS_ZONES).map(([k, v]) => [k.toLowerCase(), v]));
-const windowsByDisplayCities = new Map(
-  Object.entries(WINDOWS_DISPLAY_NAMES).map(([k, v]) => [displayCities(k), v]),
-);
+/** Built on the first Windows TZID: most feeds name IANA zones, and a waking worker should not pay for them. */
+let windowsTables: WindowsTables | null = null;
+
+interface WindowsTables {
+  byLowerName: Map<string, string>;
+  byDisplayCities: Map<string, string>;
+}
+
+function windowsZones(): WindowsTables {
+  windowsTables ??= {
+    byLowerName: new Map(Object.entries(WINDOWS_ZONES).map(([k, v]) => [k.toLowerCase(), v])),
+    byDisplayCities: new Map(Object.entries(WINDOWS_DISPLAY_NAMES).map(([k, v]) => [displayCities(k), v])),
+  };
+  return windowsTables;
+}
+
 let zonesByCity: Map<string, string> | null = null;
 
 /** "(UTC+01:00) Brussels, Copenhagen" and "(GMT+01:00) Brussels, Copenhagen" are the same Windows zone. */
@@ -61,12 +73,13 @@ export function ianaZoneForTzid(tzid: string | null | undefined): string | null 
   }
 
   const lower = name.toLowerCase().replace(/\s+/g, ' ');
-  const windows = windowsByLowerName.get(lower) ?? windowsByLowerName.get(lower.replace(/ \d+$/, ''));
+  const { byLowerName, byDisplayCities } = windowsZones();
+  const windows = byLowerName.get(lower) ?? byLowerName.get(lower.replace(/ \d+$/, ''));
   if (windows) return canonicalTimeZone(windows);
 
   if (/^\((?:UTC|GMT)/i.test(name)) {
     const cities = displayCities(name);
-    const byDisplay = windowsByDisplayCities.get(cities);
+    const byDisplay = byDisplayCities.get(cities);
     if (byDisplay) return canonicalTimeZone(byDisplay);
     for (const city of cities.split(/[,:]/)) {
       const zone = zoneForCity(city);
@@ -126,33 +139,16 @@ function buildVtimezoneRule(component: unknown[]): ZoneRule | null {
 }
 
 const DAY = 86_400_000;
-/** Per zone and UTC day: the offset when it holds all day long, else null (a transition happens that day). */
-const dayOffsets = new Map<string, Map<number, number | null>>();
-
-function dayOffset(day: number, zone: string): number | null {
-  let perZone = dayOffsets.get(zone);
-  if (!perZone) dayOffsets.set(zone, (perZone = new Map()));
-  let offset = perZone.get(day);
-  if (offset === undefined) {
-    const start = zoneOffsetMs(day * DAY, zone);
-    offset = start === zoneOffsetMs((day + 1) * DAY - 1000, zone) ? start : null;
-    if (perZone.size > 20_000) perZone.clear();
-    perZone.set(day, offset);
-  }
-  return offset;
-}
 
 /**
  * zonedTimeToUtcMs with a shortcut: when the offset is the same for the whole day before, of and after the wall
- * time, no DST gap or overlap can be involved, and one cached lookup per day replaces three Intl round trips per
- * distinct time. Around transitions the exact lib/time.ts rules apply.
+ * time, no DST gap or overlap can be involved, and one cached lookup (lib/time.ts) replaces the candidate checks.
+ * Around transitions the exact lib/time.ts rules apply.
  */
 export function zonedWallToUtcMs(wall: WallTime, zone: string): number {
   const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  const day = Math.floor(naive / DAY);
-  const offset = dayOffset(day, zone);
-  if (offset !== null && dayOffset(day - 1, zone) === offset && dayOffset(day + 1, zone) === offset) return naive - offset;
-  return zonedTimeToUtcMs(wall, zone);
+  const offset = steadyOffsetAround(Math.floor(naive / DAY), zone);
+  return offset !== null ? naive - offset : zonedTimeToUtcMs(wall, zone);
 }
 
 export function wallToUtcMs(wall: WallTime, rule: ZoneRule): number {
