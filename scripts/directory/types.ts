@@ -3,6 +3,7 @@
  * one source, and a group as an importer reads it (before it is placed and merged).
  */
 import type { DirectoryPlatform } from '../../lib/directory/directory-schema';
+import type { NormalizedFeed } from './normalize-feed-url';
 
 export interface ManifestSource {
   /** Folder of the snapshot (`rladies`) and the importer's name. */
@@ -76,3 +77,20 @@ export interface ImportResult {
 }
 
 export type Importer = (files: SourceFiles, source: ManifestSource) => Promise<ImportResult>;
+
+/**
+ * Keeps a group whose feed address normalized, or records why it was left out; `details` gets the normalized
+ * feed, since some lists derive the homepage or place texts from it.
+ */
+export function addGroup(
+  result: ImportResult,
+  name: string,
+  feed: NormalizedFeed,
+  details: (feed: { feedUrl: string; platform: DirectoryPlatform }) => Omit<ImportedGroup, 'name' | 'feedUrl' | 'platform'>,
+): void {
+  if (!feed.ok) {
+    result.dropped.push({ name, reason: feed.reason });
+    return;
+  }
+  result.groups.push({ name, feedUrl: feed.feedUrl, platform: feed.platform, ...details(feed) });
+}

@@ -6,7 +6,7 @@
  */
 import { load } from 'js-yaml';
 import { normalizeFeedUrl } from '../normalize-feed-url';
-import type { ImportResult, Importer } from '../types';
+import { addGroup, type ImportResult, type Importer } from '../types';
 
 interface FeedEntry {
   url?: string;
@@ -22,19 +22,14 @@ export const importCronQuiles: Importer = async (files, source) => {
   for (const entry of data.feeds ?? []) {
     const name = entry.name?.trim() || entry.url || '(unnamed)';
     const feed = normalizeFeedUrl(entry.url ?? '', { explicitFeed: false });
-    if (!feed.ok) {
-      result.dropped.push({ name, reason: feed.reason });
-      continue;
-    }
-    const slug = feed.platform === 'meetup' ? new URL(feed.feedUrl).pathname.split('/')[1]!.replace(/-/g, ' ') : '';
-    result.groups.push({
-      name,
-      feedUrl: feed.feedUrl,
-      platform: feed.platform,
-      homepage: feed.platform === 'meetup' ? feed.feedUrl.replace(/events\/ical\/$/, '') : null,
-      tags: source.tags ?? [],
-      place: { city: null, country: source.place?.country ?? null, texts: [name, slug, entry.description ?? ''].filter(Boolean) },
-      file: FILE,
+    addGroup(result, name, feed, (feed) => {
+      const slug = feed.platform === 'meetup' ? new URL(feed.feedUrl).pathname.split('/')[1]!.replace(/-/g, ' ') : '';
+      return {
+        homepage: feed.platform === 'meetup' ? feed.feedUrl.replace(/events\/ical\/$/, '') : null,
+        tags: source.tags ?? [],
+        place: { city: null, country: source.place?.country ?? null, texts: [name, slug, entry.description ?? ''].filter(Boolean) },
+        file: FILE,
+      };
     });
   }
   return result;

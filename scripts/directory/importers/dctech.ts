@@ -5,7 +5,7 @@
  */
 import { load } from 'js-yaml';
 import { normalizeFeedUrl } from '../normalize-feed-url';
-import type { ImportResult, Importer } from '../types';
+import { addGroup, type ImportResult, type Importer } from '../types';
 
 interface GroupFile {
   name?: string;
@@ -41,19 +41,12 @@ export const importDcTech: Importer = async (files, source) => {
       continue;
     }
     const feed = normalizeFeedUrl(group.ical!, { explicitFeed: true });
-    if (!feed.ok) {
-      result.dropped.push({ name, reason: feed.reason });
-      continue;
-    }
-    result.groups.push({
-      name,
-      feedUrl: feed.feedUrl,
-      platform: feed.platform,
+    addGroup(result, name, feed, () => ({
       homepage: group.website && /^https?:\/\//.test(group.website) ? group.website : null,
       tags: [...categories, ...(source.tags ?? [])],
       place: source.place ?? { city: null },
       file,
-    });
+    }));
   }
   return result;
 };

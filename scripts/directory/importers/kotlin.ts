@@ -5,7 +5,7 @@
  */
 import { load } from 'js-yaml';
 import { normalizeFeedUrl } from '../normalize-feed-url';
-import type { ImportResult, Importer } from '../types';
+import { addGroup, type ImportResult, type Importer } from '../types';
 
 interface Section {
   section?: string;
@@ -25,21 +25,16 @@ export const importKotlin: Importer = async (files, source) => {
         continue;
       }
       const feed = normalizeFeedUrl(group.url ?? '', { explicitFeed: false });
-      if (!feed.ok) {
-        result.dropped.push({ name, reason: feed.reason });
-        continue;
-      }
-      const { lat, lng } = group.position ?? {};
-      const coordinates = typeof lat === 'number' && typeof lng === 'number' ? { lat, lon: lng } : null;
-      result.groups.push({
-        name,
-        feedUrl: feed.feedUrl,
-        platform: feed.platform,
-        homepage: group.url ?? null,
-        tags: source.tags ?? [],
-        // The list gives coordinates, not a city: the place step reads the city from the name and the point.
-        place: { city: null, country: group.country ?? null, coordinates, texts: [name] },
-        file: FILE,
+      addGroup(result, name, feed, () => {
+        const { lat, lng } = group.position ?? {};
+        const coordinates = typeof lat === 'number' && typeof lng === 'number' ? { lat, lon: lng } : null;
+        return {
+          homepage: group.url ?? null,
+          tags: source.tags ?? [],
+          // The list gives coordinates, not a city: the place step reads the city from the name and the point.
+          place: { city: null, country: group.country ?? null, coordinates, texts: [name] },
+          file: FILE,
+        };
       });
     }
   }

@@ -3,7 +3,7 @@
  * about Louisville, Kentucky, and names no city per group, so the manifest gives the place.
  */
 import { normalizeFeedUrl } from '../normalize-feed-url';
-import type { ImportResult, Importer } from '../types';
+import { addGroup, type ImportResult, type Importer } from '../types';
 
 interface Group {
   name?: string;
@@ -23,19 +23,12 @@ export const importLouisville: Importer = async (files, source) => {
       continue;
     }
     const feed = normalizeFeedUrl(group.calendar, { explicitFeed: true });
-    if (!feed.ok) {
-      result.dropped.push({ name, reason: feed.reason });
-      continue;
-    }
-    result.groups.push({
-      name,
-      feedUrl: feed.feedUrl,
-      platform: feed.platform,
+    addGroup(result, name, feed, () => ({
       homepage: group.web && /^https?:\/\//.test(group.web) ? group.web : null,
       tags: source.tags ?? [],
       place: source.place ?? { city: null },
       file: FILE,
-    });
+    }));
   }
   return result;
 };

@@ -5,7 +5,7 @@
  * chapters marked inactive (kept only if their page was updated after that listing).
  */
 import { meetupFeedUrl, normalizeFeedUrl } from '../normalize-feed-url';
-import type { ImportResult, Importer } from '../types';
+import { addGroup, type ImportResult, type Importer } from '../types';
 
 interface Chapter {
   name: string;
@@ -52,19 +52,12 @@ export const importOwasp: Importer = async (files, source) => {
       continue;
     }
     const feed = meetup!.includes('meetup.com') ? normalizeFeedUrl(meetup!, { explicitFeed: false }) : meetupFeedUrl(meetup!);
-    if (!feed.ok) {
-      result.dropped.push({ name, reason: feed.reason });
-      continue;
-    }
-    result.groups.push({
-      name,
-      feedUrl: feed.feedUrl,
-      platform: feed.platform,
+    addGroup(result, name, feed, () => ({
       homepage: chapter.url,
       tags: source.tags ?? [],
       place: { city: chapter.name, country: chapter.country || null },
       file: CHAPTERS,
-    });
+    }));
   }
   return result;
 };

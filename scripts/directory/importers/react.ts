@@ -3,7 +3,7 @@
  * `* [City, region - label](URL)` line per meetup; only Meetup groups have a feed to subscribe to.
  */
 import { normalizeFeedUrl } from '../normalize-feed-url';
-import type { ImportResult, Importer } from '../types';
+import { addGroup, type ImportResult, type Importer } from '../types';
 
 const FILE = 'src/content/community/meetups.md';
 const HEADING = /^##\s+(.+?)\s*(?:\{\/\*.*\*\/\})?\s*$/;
@@ -28,19 +28,12 @@ export const importReact: Importer = async (files, source) => {
     const [city, ...region] = named ? [placeText.split(/\s+/).at(-1)!] : placeText.split(',').map((part) => part.trim());
     const name = named ? placeText : !label ? `React ${placeText}` : city && label.includes(city) ? label : `${label} ${city}`;
     const feed = normalizeFeedUrl(url, { explicitFeed: false });
-    if (!feed.ok) {
-      result.dropped.push({ name, reason: feed.reason });
-      continue;
-    }
-    result.groups.push({
-      name,
-      feedUrl: feed.feedUrl,
-      platform: feed.platform,
+    addGroup(result, name, feed, () => ({
       homepage: url,
       tags: source.tags ?? [],
       place: { city: city ?? null, region: region.join(', ') || null, country },
       file: FILE,
-    });
+    }));
   }
   return result;
 };

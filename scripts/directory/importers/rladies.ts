@@ -3,7 +3,7 @@
  * `active` are kept: `prospective` ones have not started, `retired on …` ones have stopped.
  */
 import { meetupFeedUrl, normalizeFeedUrl } from '../normalize-feed-url';
-import type { ImportResult, Importer } from '../types';
+import { addGroup, type ImportResult, type Importer } from '../types';
 
 interface Chapter {
   name?: string;
@@ -42,19 +42,14 @@ export const importRLadies: Importer = async (files, source) => {
       continue;
     }
     const feed = slug.includes('meetup.com') ? normalizeFeedUrl(slug, { explicitFeed: false }) : meetupFeedUrl(slug);
-    if (!feed.ok) {
-      result.dropped.push({ name, reason: feed.reason });
-      continue;
-    }
-    const website = chapter.social_media?.website;
-    result.groups.push({
-      name,
-      feedUrl: feed.feedUrl,
-      platform: feed.platform,
-      homepage: website && /^https?:\/\//.test(website) ? website : feed.feedUrl.replace(/events\/ical\/$/, ''),
-      tags: source.tags ?? [],
-      place: { city: chapter.city ?? null, region: chapter['state.region'] ?? null, country: chapter.country ?? null },
-      file,
+    addGroup(result, name, feed, (feed) => {
+      const website = chapter.social_media?.website;
+      return {
+        homepage: website && /^https?:\/\//.test(website) ? website : feed.feedUrl.replace(/events\/ical\/$/, ''),
+        tags: source.tags ?? [],
+        place: { city: chapter.city ?? null, region: chapter['state.region'] ?? null, country: chapter.country ?? null },
+        file,
+      };
     });
   }
   return result;
