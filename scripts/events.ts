@@ -56,39 +56,41 @@ async function main(argv: string[]): Promise<number> {
   return runEvents(parsed.options, nodeIo);
 }
 
-/** `--discover <page-URL-or-file>`: the feeds a page offers, as the popup finds them. */
-async function discover(argv: string[]): Promise<number> {
-  let options;
+/**
+ * A subcommand of `events` (`--discover`, `--groups-near`): a usage mistake exits 2 with its usage, `--help`
+ * prints the usage, anything else runs.
+ */
+async function subcommand<O>(
+  argv: string[],
+  parse: (argv: string[]) => O | 'help',
+  UsageMistake: abstract new (...args: never[]) => Error,
+  usageText: string,
+  run: (options: O) => Promise<number>,
+): Promise<number> {
+  let options: O | 'help';
   try {
-    options = parseDiscoverArgs(argv);
+    options = parse(argv);
   } catch (error) {
-    if (!(error instanceof DiscoverUsageError)) throw error;
-    process.stderr.write(`events: ${error.message}\n${DISCOVER_USAGE}\n`);
+    if (!(error instanceof UsageMistake)) throw error;
+    process.stderr.write(`events: ${error.message}\n${usageText}\n`);
     return 2;
   }
   if (options === 'help') {
-    process.stdout.write(`${DISCOVER_USAGE}\n`);
+    process.stdout.write(`${usageText}\n`);
     return 0;
   }
-  return runDiscover(options, nodeIo);
+  return run(options);
 }
 
+/** `--discover <page-URL-or-file>`: the feeds a page offers, as the popup finds them. */
+const discover = (argv: string[]) =>
+  subcommand(argv, parseDiscoverArgs, DiscoverUsageError, DISCOVER_USAGE, (options) => runDiscover(options, nodeIo));
+
 /** `--groups-near "CITY"`: the directory's groups near a city, as the options page suggests them. */
-async function groupsNear(argv: string[]): Promise<number> {
-  let options;
-  try {
-    options = parseGroupsNearArgs(argv);
-  } catch (error) {
-    if (!(error instanceof GroupsNearUsageError)) throw error;
-    process.stderr.write(`events: ${error.message}\n${GROUPS_NEAR_USAGE}\n`);
-    return 2;
-  }
-  if (options === 'help') {
-    process.stdout.write(`${GROUPS_NEAR_USAGE}\n`);
-    return 0;
-  }
-  return runGroupsNear(options, { ...nodeIo, loadGazetteer: loadNodeGazetteer });
-}
+const groupsNear = (argv: string[]) =>
+  subcommand(argv, parseGroupsNearArgs, GroupsNearUsageError, GROUPS_NEAR_USAGE, (options) =>
+    runGroupsNear(options, { ...nodeIo, loadGazetteer: loadNodeGazetteer }),
+  );
 
 // `npm run events … | head` closes the pipe before all is written: stop quietly, as command-line tools do,
 // instead of crashing with an EPIPE stack trace.

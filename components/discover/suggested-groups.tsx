@@ -4,14 +4,13 @@
  */
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { SuggestedGroup } from '../../lib/directory/directory-schema';
 import { settingsItem } from '../../lib/storage';
 import { t } from '../../lib/ui/i18n';
 import { createSuggestedGroupsModel, type SuggestedGroupsModel } from './discover-model';
 import { AddButton } from './find-feeds-panel';
 import './discover.css';
-import { originPattern } from '../../lib/origin-pattern';
+import { sitePattern, sitePermissions } from '../../lib/permissions';
 
 /** Platform names are the services' own; only a group's own site is described. */
 const PLATFORM_NAMES: Record<string, string> = { meetup: 'Meetup', luma: 'Luma', gancio: 'Gancio', mobilizon: 'Mobilizon' };
@@ -101,15 +100,11 @@ function DirectoryUrlField({ onSaved }: { onSaved: () => void }): JSX.Element {
       void save(null);
       return;
     }
-    const pattern = /^https?:\/\//i.test(text) ? originPattern(text) : null;
-    if (!pattern) {
+    if (!/^https?:\/\//i.test(text) || !sitePattern(text)) {
       setError('invalid');
       return;
     }
-    void browser.permissions
-      .request({ origins: [pattern] })
-      .catch(() => false)
-      .then((granted) => (granted ? save(text) : setError('denied')));
+    void sitePermissions.request([text]).then((granted) => (granted ? save(text) : setError('denied')));
   }
 
   return (

@@ -8,7 +8,7 @@ import { parseFeed } from '../feeds/index';
 import { fetchGazetteerLoader, lazyGazetteer } from '../location/gazetteer';
 import { resolveFeedEvents } from '../location/resolve';
 import type { BackgroundDeps, ResolveEvents } from './deps';
-import { sitePattern, sitePermissions } from '../permissions';
+import { sitePermissions } from '../permissions';
 
 export function createProductionDeps(): BackgroundDeps {
   const getURL = browser.runtime.getURL as (path: string) => string;
@@ -22,8 +22,9 @@ export function createProductionDeps(): BackgroundDeps {
   return {
     // Through a closure: a detached `fetch` throws "Illegal invocation" in browsers.
     fetch: (input, init) => fetch(input, init),
-    // An odd URL or no permissions API counts as held: the request itself then says what is wrong.
-    hasHostPermission: (url) => (sitePattern(url) ? sitePermissions.contains([url]) : Promise.resolve(true)),
+    // An odd URL or no permissions API counts as held (sitePermissions answers so): the request itself then
+    // says what is wrong.
+    hasHostPermission: (url) => sitePermissions.contains([url]),
     now: () => Date.now(),
     parse: parseFeed,
     resolve,

@@ -8,9 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DirectoryGroup } from '../../lib/directory/directory-schema';
 import { validateDirectory } from '../../lib/directory/validate-directory';
-import { Gazetteer } from '../../lib/location/gazetteer';
-import { nodeGazetteerLoader } from '../cli/node-gazetteer';
-import { ensureGazetteer } from '../build-gazetteer';
+import { loadNodeGazetteer } from '../cli/city';
 import { buildDirectory, type BuildResult } from './build-directory';
 import { bigCityCoverage, type CoverageReport } from './coverage';
 import { snapshotFiles } from './source-files';
@@ -66,8 +64,7 @@ function parseArgs(argv: string[]): { snapshots: string; out: string; verbose: b
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  await ensureGazetteer();
-  const gazetteer = await Gazetteer.load(nodeGazetteerLoader());
+  const gazetteer = await loadNodeGazetteer();
   const manifest = JSON.parse(await readFile(MANIFEST_FILE, 'utf8')) as Manifest;
   const handChecked = JSON.parse(await readFile(HAND_CHECKED_FILE, 'utf8')) as DirectoryGroup[];
   const result = await buildDirectory({ manifest, filesOf: (source) => snapshotFiles(args.snapshots, source), gazetteer, handChecked });

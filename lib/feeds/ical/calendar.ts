@@ -5,13 +5,14 @@
 import ICAL from 'ical.js';
 import { compareEvents, type FeedFormat, type FeedParseResult, type MeetupEvent, type ParseOptions } from '../../events';
 import { plainLine } from '../../text';
+import { defaultWindow } from '../../upcoming/window';
 import { feedFloatingZone } from '../date-values';
 import { FeedError } from '../errors';
 import { EventReader, Warnings } from './events';
 import { calendarsOf, hoistNestedEvents, isComponent, readEvent, str, type JComponent, type JProp, type RawEvent } from './jcal';
 import { readEventsByUid } from './occurrences';
 import { splitEvents, tolerantParse, type LineNotes } from './scan';
-import { DAY, parseDurationMs } from './values';
+import { parseDurationMs } from './values';
 import { FeedZones, ianaZoneForTzid } from './zones';
 
 const DEFAULT_MAX_OCCURRENCES = 500;
@@ -70,8 +71,9 @@ function describeBody(body: string): string {
 
 function readCalendars(calendars: JComponent[], format: FeedFormat, options: ParseOptions, warnings: string[], preRead: RawEvent[] = []): FeedParseResult {
   const now = options.now ?? Date.now();
-  const from = options.from ?? now - DAY;
-  const to = options.to ?? now + 180 * DAY;
+  const window = defaultWindow(now);
+  const from = options.from ?? window.from;
+  const to = options.to ?? window.to;
   const maxOccurrences = options.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES;
 
   let title: string | null = null;
