@@ -1,42 +1,27 @@
 /**
- * Feed addresses, from what the user typed to what is fetched: the one place that knows the rules, used by the
- * background (add, test, fetch), the options page (test, permission) and discovery. Pure: runs in Node too.
+ * Feed addresses, from what the user typed to what is fetched, used by the background (add, test, fetch), the
+ * options page (test, permission) and discovery. Pure: runs in Node too. Together with lib/stored-feed-url.ts
+ * (the stored URL and a feed's identity, kept free of imports) the one place that knows the rules.
  *
- * - stored URL: what the user typed, trimmed, `https://` added when no scheme, fragment dropped; `webcal://`
- *   is kept as typed (that is the address users recognise).
+ * - stored URL: `storedFeedUrl`, here as `normalizeFeedUrl` (throws FeedError) and `parseFeedUrl` (null).
  * - fetch URL: `webcal(s)://` is https (RFC 5545 clients agree); anything but http(s) is refused.
  * - origin: the fetch URL's origin, the host permission a feed needs.
  */
 import { FeedError } from './feeds/errors';
 import { originPattern } from './origin-pattern';
-
-const READABLE = ['http:', 'https:', 'webcal:', 'webcals:'];
+import { storedFeedUrl } from './stored-feed-url';
 
 /** What the user typed → the URL stored in FeedConfig; throws FeedError('unsupportedUrl') for anything else. */
 export function normalizeFeedUrl(input: string): string {
-  const text = input.trim();
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    throw new FeedError('unsupportedUrl', 'Not a web address');
-  }
-  if (!READABLE.includes(url.protocol)) {
-    throw new FeedError('unsupportedUrl', 'Only http, https and webcal addresses can be read');
-  }
-  if (!url.hostname) throw new FeedError('unsupportedUrl', 'Not a web address');
-  url.hash = '';
-  return url.href;
+  const stored = storedFeedUrl(input);
+  if (!stored.ok) throw new FeedError('unsupportedUrl', stored.problem);
+  return stored.url;
 }
 
 /** `normalizeFeedUrl` for form input: null instead of an error. */
 export function parseFeedUrl(input: string): string | null {
-  try {
-    return normalizeFeedUrl(input);
-  } catch {
-    return null;
-  }
+  const stored = storedFeedUrl(input);
+  return stored.ok ? stored.url : null;
 }
 
 /** Stored URL → the URL to fetch: `webcal://` is https, other schemes than http(s) are refused. */

@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { bundledDirectory } from '../directory/bundled-directory';
 import { directoryStateItem, feedsItem, settingsItem } from '../storage';
-import { normalizeFeedUrl } from '../feed-url';
+import { sameFeed } from '../stored-feed-url';
 import { mapWithConcurrency } from './concurrency';
 import { findFeedCandidates } from '../discover/find-feed-candidates';
 import type { DiscoveredFeed, FeedCandidate } from '../discover/types';
@@ -47,22 +47,6 @@ export const MAX_TESTED_CANDIDATES = 12;
 const TEST_CONCURRENCY = 3;
 /** Markup beyond this is not read: feed links live in the head and the page's first screens. */
 export const MAX_PAGE_CHARS = 5_000_000;
-
-/** Whether two feed addresses name the same feed (normalized; webcal:// is https://). */
-export function sameFeed(a: string, b: string): boolean {
-  const key = (url: string) => {
-    try {
-      // webcal:// and https:// name the same feed; Meetup group slugs ignore case (the directory writes them
-      // in lower case, users paste them as Meetup shows them).
-      return normalizeFeedUrl(url)
-        .replace(/^webcals?:/i, 'https:')
-        .replace(/^(https:\/\/(?:www\.)?meetup\.com\/[^/?#]+)/i, (group) => group.toLowerCase());
-    } catch {
-      return url;
-    }
-  };
-  return key(a) === key(b);
-}
 
 function failedPreview(error: string): FeedPreview {
   return { ok: false, error, format: null, title: null, eventCount: 0, next: [], warnings: [] };

@@ -7,6 +7,7 @@ import type { FeedConfig } from '../settings';
 import { feedDataItem, feedsItem, seenItem, settingsItem } from '../storage';
 import type { BackgroundDeps } from './deps';
 import { normalizeFeedUrl } from '../feed-url';
+import { feedKey } from '../stored-feed-url';
 import { feedHostName } from '../host-name';
 import type { Refresher } from './refresh';
 import { loadStoredView } from './stored-view';
@@ -40,13 +41,14 @@ export function createHandlers(deps: BackgroundDeps, refresher: Refresher): Hand
     const configs: FeedConfig[] = [];
     /** Feeds added without a name: they take their feed's title (X-WR-CALNAME…) once read. */
     const unnamed = new Set<string>();
-    const taken = (url: string) => feeds.some((feed) => feed.url === url) || configs.some((feed) => feed.url === url);
+    const taken = new Set(feeds.map((feed) => feedKey(feed.url)));
     for (const data of list) {
       const url = normalizeFeedUrl(data.url);
-      if (taken(url)) {
+      if (taken.has(feedKey(url))) {
         if (options.skipExisting) continue;
         throw new Error('This feed is already in your list');
       }
+      taken.add(feedKey(url));
       let id = deps.randomId();
       while (feeds.some((feed) => feed.id === id) || configs.some((feed) => feed.id === id)) id = deps.randomId();
       if (!data.name?.trim()) unnamed.add(id);

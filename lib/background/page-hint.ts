@@ -18,7 +18,8 @@ import { sitePermissions } from '../permissions';
 import { PAGE_HINT_ORIGINS, type FeedConfig, type Settings } from '../settings';
 import { feedsItem, settingsItem } from '../storage';
 import type { Translate } from './deps';
-import { MAX_PAGE_CHARS, readTabWithScripting, sameFeed, type TabPage } from './discover-handler';
+import { sameFeed } from '../stored-feed-url';
+import { MAX_PAGE_CHARS, readTabWithScripting, type TabPage } from './discover-handler';
 
 export const PAGE_HINT_TEXT = '+';
 /** Loading pages fire several events; switching tabs quickly fires one per tab passed. */

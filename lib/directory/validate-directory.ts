@@ -12,6 +12,7 @@ import {
   type GroupsDirectory,
 } from './directory-schema';
 import { feedUrlPlatform } from '../discover/platform-urls';
+import { feedKey } from '../stored-feed-url';
 
 export type DirectoryValidation =
   | { ok: true; directory: GroupsDirectory }
@@ -115,8 +116,9 @@ export function validateDirectory(data: unknown): DirectoryValidation {
     const where = `groups[${i}]`;
     errors.push(...validateGroup(entry, where, schemaVersion));
     if (isRecord(entry) && typeof entry.feedUrl === 'string') {
-      if (feedUrls.has(entry.feedUrl)) errors.push(`${where}.feedUrl: listed twice (${entry.feedUrl})`);
-      feedUrls.add(entry.feedUrl);
+      const key = feedKey(entry.feedUrl);
+      if (feedUrls.has(key)) errors.push(`${where}.feedUrl: listed twice (${entry.feedUrl})`);
+      feedUrls.add(key);
     }
   });
   if (errors.length > 0) return { ok: false, errors };

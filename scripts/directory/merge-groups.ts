@@ -4,6 +4,7 @@
  * place, so the output does not depend on anything but the inputs' order.
  */
 import type { DirectoryGroup, DirectorySource } from '../../lib/directory/directory-schema';
+import { feedKey } from '../../lib/stored-feed-url';
 import type { Placed } from './place';
 import type { ImportedGroup } from './types';
 
@@ -20,14 +21,14 @@ export function normalizeTag(tag: string): string {
 export function mergeGroups(entries: readonly PlacedGroup[]): DirectoryGroup[] {
   const byFeed = new Map<string, DirectoryGroup>();
   for (const { group, place, source } of entries) {
-    const existing = byFeed.get(group.feedUrl);
+    const existing = byFeed.get(feedKey(group.feedUrl));
     if (existing) {
       existing.tags = unite(existing.tags, group.tags.map(normalizeTag));
       if (!existing.sources.some((s) => s.url === source.url && s.name === source.name)) existing.sources.push(source);
       existing.homepage ??= group.homepage;
       continue;
     }
-    byFeed.set(group.feedUrl, {
+    byFeed.set(feedKey(group.feedUrl), {
       name: group.name,
       city: place.city,
       country: place.country,

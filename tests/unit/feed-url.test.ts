@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FeedError } from '../../lib/feeds/errors';
 import { feedOrigin, feedOriginPattern, normalizeFeedUrl, parseFeedUrl, toFetchUrl } from '../../lib/feed-url';
+import { sameFeed } from '../../lib/stored-feed-url';
 import { feedHostName } from '../../lib/host-name';
 import { originPattern } from '../../lib/origin-pattern';
 
@@ -79,5 +80,22 @@ describe('originPattern', () => {
 
   it('is what the options page requests and the background checks for a feed', () => {
     expect(feedOriginPattern('webcal://agenda.example.org:8443/feed/ics')).toBe('https://agenda.example.org/*');
+  });
+});
+
+describe('sameFeed: whether two addresses name one feed', () => {
+  it.each([
+    ['https://www.meetup.com/CaenCamp/events/ical/', 'https://www.meetup.com/caencamp/events/ical/', true],
+    ['webcal://www.meetup.com/CaenCamp/events/ical/', 'https://WWW.meetup.com/caencamp/events/ical/', true],
+    ['webcals://example.org/a.ics', ' https://example.org/a.ics#top', true],
+    ['example.org/a.ics', 'https://example.org/a.ics', true],
+    // Only Meetup's group slug ignores case: other paths and queries are the server's business.
+    ['https://example.org/A.ics', 'https://example.org/a.ics', false],
+    ['https://www.meetup.com/caencamp/events/ical/?x=A', 'https://www.meetup.com/caencamp/events/ical/?x=a', false],
+    ['http://example.org/a.ics', 'https://example.org/a.ics', false],
+    ['not a url', 'not a url', true],
+  ])('%j and %j: %s', (a, b, same) => {
+    expect(sameFeed(a, b)).toBe(same);
+    expect(sameFeed(b, a)).toBe(same);
   });
 });

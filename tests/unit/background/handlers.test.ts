@@ -126,6 +126,25 @@ describe('addFeed', () => {
     await expect(worker!.handlers.addFeed({ url: URL_A })).rejects.toThrow('This feed is already in your list');
   });
 
+  // Discovery and the directory call these the same feed: adding must agree, or one feed is listed twice.
+  it.each([
+    ['a Meetup group slug in other letter case', 'https://www.meetup.com/Nantes-JS/events/ical/'],
+    ['its webcal:// address', 'webcal://www.meetup.com/nantes-js/events/ical/'],
+    ['an address with a fragment and spaces', ` ${URL_A}#upcoming `],
+  ])('refuses %s of a feed already in the list', async (_, url) => {
+    await givenFeeds([feedConfig('a', URL_A)]);
+    await start();
+    await expect(worker!.handlers.addFeed({ url })).rejects.toThrow('This feed is already in your list');
+    expect(await feedsItem.getValue()).toHaveLength(1);
+  });
+
+  it('adds a feed named twice in one batch once ("Add all")', async () => {
+    await start();
+    const added = await worker!.handlers.addFeeds({ feeds: [{ url: URL_A }, { url: 'https://www.meetup.com/NANTES-JS/events/ical/' }] });
+    expect(added.map((config) => config.url)).toEqual([URL_A]);
+    expect((await feedsItem.getValue()).map((config) => config.url)).toEqual([URL_A]);
+  });
+
   it('then announces new events of that feed on later refreshes', async () => {
     await start();
     const config = await worker!.handlers.addFeed({ url: URL_A });

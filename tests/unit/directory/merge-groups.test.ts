@@ -17,6 +17,11 @@ describe('mergeGroups', () => {
     expect(merged[0]!.sources.map((s) => s.name)).toEqual(['OWASP', 'DC Tech Events']);
   });
 
+  it('knows a Meetup group whatever the letter case of its slug', () => {
+    const upper = 'https://www.meetup.com/OWASP-Washington-DC-Chapter/events/ical/';
+    expect(mergeGroups([entry('A', 'OWASP', []), entry('A', 'DC Tech Events', [], upper)])).toHaveLength(1);
+  });
+
   it('does not repeat a source that lists a feed twice', () => {
     const merged = mergeGroups([entry('A', 'OWASP', []), entry('A again', 'OWASP', [])]);
     expect(merged[0]!.sources).toHaveLength(1);

@@ -77,6 +77,17 @@ describe('validateDirectory refuses bad files', () => {
       })(),
       /listed twice/,
     ],
+    [
+      'a Meetup feed listed twice in other letter case',
+      (() => {
+        const data = good();
+        const groups = data.groups as Array<Record<string, unknown>>;
+        const meetup = groups.find((group) => String(group.feedUrl).startsWith('https://www.meetup.com/'))!;
+        groups.push({ ...meetup, feedUrl: String(meetup.feedUrl).replace(/(?<=meetup\.com\/)[^/]+/, (slug) => slug.toUpperCase()) });
+        return data;
+      })(),
+      /listed twice/,
+    ],
   ])('%s', (_label, data, message) => {
     const result = validateDirectory(data);
     expect(result.ok).toBe(false);

@@ -1,0 +1,48 @@
+/**
+ * A feed's stored URL and what names a feed, apart from lib/feed-url.ts because these import nothing: the
+ * directory validator checks "listed twice" with `feedKey`, and it is reached from the popup, which must
+ * carry nothing of the reader (lib/feeds/, where feed-url.ts takes its FeedError from).
+ *
+ * - stored URL: what the user typed, trimmed, `https://` added when no scheme, fragment dropped; `webcal://`
+ *   is kept as typed (that is the address users recognise).
+ * - identity (`feedKey`, `sameFeed`): when two addresses name the same feed, for adding a feed, "Add all",
+ *   discovery, the page hint and the directory alike.
+ */
+
+const READABLE = ['http:', 'https:', 'webcal:', 'webcals:'];
+
+export type StoredFeedUrl = { ok: true; url: string } | { ok: false; problem: string };
+
+/** What the user typed → the URL stored in FeedConfig, or why it cannot be read. */
+export function storedFeedUrl(input: string): StoredFeedUrl {
+  const text = input.trim();
+  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return { ok: false, problem: 'Not a web address' };
+  }
+  if (!READABLE.includes(url.protocol)) return { ok: false, problem: 'Only http, https and webcal addresses can be read' };
+  if (!url.hostname) return { ok: false, problem: 'Not a web address' };
+  url.hash = '';
+  return { ok: true, url: url.href };
+}
+
+/**
+ * What names a feed: its stored URL, with `webcal(s)://` read as `https://` and a Meetup group slug in lower
+ * case (the directory writes slugs so, users paste them as Meetup shows them, and Meetup ignores their case).
+ * An address that cannot be stored is its own key.
+ */
+export function feedKey(url: string): string {
+  const stored = storedFeedUrl(url);
+  if (!stored.ok) return url;
+  return stored.url
+    .replace(/^webcals?:/i, 'https:')
+    .replace(/^(https:\/\/(?:www\.)?meetup\.com\/[^/?#]+)/i, (group) => group.toLowerCase());
+}
+
+/** Whether two feed addresses name the same feed (see `feedKey`). */
+export function sameFeed(a: string, b: string): boolean {
+  return feedKey(a) === feedKey(b);
+}
