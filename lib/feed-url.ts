@@ -1,14 +1,13 @@
 /**
  * Feed addresses, from what the user typed to what is fetched, used by the background (add, test, fetch), the
- * options page (test, permission) and discovery. Pure: runs in Node too. Together with lib/stored-feed-url.ts
+ * options page (test) and discovery. Pure: runs in Node too. Together with lib/stored-feed-url.ts
  * (the stored URL and a feed's identity, kept free of imports) the one place that knows the rules.
  *
  * - stored URL: `storedFeedUrl`, here as `normalizeFeedUrl` (throws FeedError) and `parseFeedUrl` (null).
  * - fetch URL: `webcal(s)://` is https (RFC 5545 clients agree); anything but http(s) is refused.
- * - origin: the fetch URL's origin, the host permission a feed needs.
+ * - origin: the fetch URL's origin (the host permission it needs is `sitePattern`, lib/permissions.ts).
  */
 import { FeedError } from './feeds/errors';
-import { originPattern } from './origin-pattern';
 import { storedFeedUrl } from './stored-feed-url';
 
 /** What the user typed → the URL stored in FeedConfig; throws FeedError('unsupportedUrl') for anything else. */
@@ -47,10 +46,4 @@ export function feedOrigin(url: string): string | null {
   } catch {
     return null;
   }
-}
-
-/** The host permission pattern for a feed (`https://example.org/*`); null when it cannot be fetched. */
-export function feedOriginPattern(url: string): string | null {
-  const origin = feedOrigin(url);
-  return origin ? originPattern(origin) : null;
 }

@@ -10,7 +10,6 @@
  * `request` calls the API synchronously: callers invoke it first thing in a click, where prompts are allowed.
  */
 import { browser } from 'wxt/browser';
-import { originPattern } from './origin-pattern';
 
 export interface PermissionsApi {
   request(permissions: { origins: string[] }): Promise<boolean>;
@@ -23,7 +22,13 @@ export interface PermissionsApi {
  * site. `webcal://` is read over https, so that is the site to hold. Wildcard patterns (`https://*\/*`) pass.
  */
 export function sitePattern(site: string): string | null {
-  return originPattern(site.trim().replace(/^webcals?:\/\//i, 'https://'));
+  try {
+    const url = new URL(site.trim().replace(/^webcals?:\/\//i, 'https://'));
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return `${url.protocol}//${url.hostname}/*`;
+  } catch {
+    return null;
+  }
 }
 
 /** The distinct patterns of some sites, in their first order; sites that are no http(s) site are dropped. */

@@ -3,7 +3,7 @@
  * saving, permission, add), the city search, remove-with-undo and the settings file.
  */
 import { batch, computed, signal } from '@preact/signals';
-import { feedOrigin, feedOriginPattern, parseFeedUrl } from '../feed-url';
+import { feedOrigin, parseFeedUrl } from '../feed-url';
 import { sendMessage } from '../messages';
 import type { FeedPreview } from '../discover/types';
 import { userCityOf, type CityMatch } from '../location/city-match';
@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from '../settings';
 import { buildSettingsFile, parseSettingsFile, type ImportProblem } from '../settings-file';
 import { feedsItem, settingsItem, type FeedState } from '../storage';
 import { followFeedData, mirrorItem, type Mirror } from './mirror';
-import { sitePermissions, type SitePermissions } from '../permissions';
+import { sitePattern, sitePermissions, type SitePermissions } from '../permissions';
 
 export const UNDO_MS = 8000;
 export const CITY_SEARCH_DELAY_MS = 250;
@@ -86,7 +86,7 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
   }
 
   function giveBack(pattern: string): void {
-    if (feeds.value.some((feed) => feedOriginPattern(feed.url) === pattern)) return;
+    if (feeds.value.some((feed) => sitePattern(feed.url) === pattern)) return;
     void permissions.remove([pattern]);
   }
 
@@ -99,7 +99,7 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
     if (undoTimer) clearTimeout(undoTimer);
     undoTimer = null;
     pendingRemoval.value = null;
-    const pattern = pending ? feedOriginPattern(pending.feed.url) : null;
+    const pattern = pending ? sitePattern(pending.feed.url) : null;
     if (pattern) giveBack(pattern);
   }
 
@@ -121,7 +121,7 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
   async function checkPermissions(list: FeedConfig[]): Promise<void> {
     const entries = await Promise.all(
       list.map(async (feed) => {
-        const pattern = feedOriginPattern(feed.url);
+        const pattern = sitePattern(feed.url);
         if (!pattern) return [feed.id, false] as const;
         return [feed.id, await permissions.contains([pattern])] as const;
       }),
@@ -296,7 +296,7 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
      */
     testFeed(): Promise<void> {
       const url = parseFeedUrl(feedUrl.value);
-      const pattern = url ? feedOriginPattern(url) : null;
+      const pattern = url ? sitePattern(url) : null;
       if (!url || !pattern) {
         batch(() => {
           addError.value = 'badUrl';
@@ -349,7 +349,7 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
      */
     addTestedFeed(): Promise<boolean> {
       const url = previewUrl.value;
-      const pattern = url ? feedOriginPattern(url) : null;
+      const pattern = url ? sitePattern(url) : null;
       if (!url || !pattern || !preview.value?.ok) return Promise.resolve(false);
       // Already granted by the Test click in most cases: the same port-less pattern then resolves true
       // without a second prompt (Firefox prompts again for a pattern that carries the port).
@@ -384,7 +384,7 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
 
     /** For a feed whose origin is not granted (imported, or permission revoked): ask again, in the click. */
     grantFeed(feed: FeedConfig): Promise<boolean> {
-      const pattern = feedOriginPattern(feed.url);
+      const pattern = sitePattern(feed.url);
       if (!pattern) return Promise.resolve(false);
       return permissions.request([pattern]).then((ok) => {
         granted.value = { ...granted.value, [feed.id]: ok };

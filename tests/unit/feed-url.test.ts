@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FeedError } from '../../lib/feeds/errors';
-import { feedOrigin, feedOriginPattern, normalizeFeedUrl, parseFeedUrl, toFetchUrl } from '../../lib/feed-url';
+import { feedOrigin, normalizeFeedUrl, parseFeedUrl, toFetchUrl } from '../../lib/feed-url';
 import { sameFeed } from '../../lib/stored-feed-url';
 import { feedHostName } from '../../lib/host-name';
-import { originPattern } from '../../lib/origin-pattern';
+import { sitePattern } from '../../lib/permissions';
 
 describe('normalizeFeedUrl: what the user typed → the stored URL', () => {
   it.each([
@@ -19,8 +19,8 @@ describe('normalizeFeedUrl: what the user typed → the stored URL', () => {
     expect(normalizeFeedUrl(input)).toBe(stored);
     expect(parseFeedUrl(input)).toBe(stored);
     expect(feedOrigin(stored)).toBe(origin);
-    // The permission pattern never carries the port (see lib/origin-pattern.ts).
-    expect(feedOriginPattern(stored)).toBe(`${origin.replace(/:\d+$/, '')}/*`);
+    // The permission pattern never carries the port (see lib/permissions.ts).
+    expect(sitePattern(stored)).toBe(`${origin.replace(/:\d+$/, '')}/*`);
     // Idempotent: the background normalizes again what the options page already normalized.
     expect(normalizeFeedUrl(stored)).toBe(stored);
   });
@@ -62,24 +62,6 @@ describe('feedHostName', () => {
     ['http://127.0.0.1:8080/feed.json', '127.0.0.1:8080'],
   ])('names %s after its host: %s', (url, name) => {
     expect(feedHostName(url)).toBe(name);
-  });
-});
-
-describe('originPattern', () => {
-  it.each([
-    ['https://www.meetup.com/caen-js/events/ical/', 'https://www.meetup.com/*'],
-    // Ports are not part of the pattern: Firefox refuses them and Chrome's port-less pattern covers every port.
-    ['http://127.0.0.1:33313/feed.ics', 'http://127.0.0.1/*'],
-    ['http://127.0.0.1:33313', 'http://127.0.0.1/*'],
-    ['webcal://example.org/cal.ics', null],
-    ['javascript:alert(1)', null],
-    ['not a url', null],
-  ])('%s → %s', (input, expected) => {
-    expect(originPattern(input)).toBe(expected);
-  });
-
-  it('is what the options page requests and the background checks for a feed', () => {
-    expect(feedOriginPattern('webcal://agenda.example.org:8443/feed/ics')).toBe('https://agenda.example.org/*');
   });
 });
 

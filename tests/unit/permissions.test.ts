@@ -14,6 +14,7 @@ describe('sitePattern', () => {
     ['http://*/*', 'http://*/*'],
     ['https://*/*', 'https://*/*'],
     ['ftp://files.example.org/a.ics', null],
+    ['javascript:alert(1)', null],
     ['moz-extension://11111111-2222-4333-8444-555555555555/options.html', null],
     ['not a url', null],
   ])('%s → %s', (site, pattern) => {
