@@ -64,7 +64,7 @@ export function isEventPageUrl(url: string): boolean {
 }
 
 export interface OnlineMarkers {
-  /** The text says the event happens online (a meeting link, a URL as the place, or a marker phrase). */
+  /** The text says the event happens online (a meeting link, a link alone as the place, or a marker phrase). */
   online: boolean;
   /** The first URL found, when any (meeting links first). */
   url: string | null;
@@ -72,8 +72,23 @@ export interface OnlineMarkers {
   rest: string;
 }
 
-/** Finds online markers in a location string. */
-export function findOnlineMarkers(text: string | null | undefined): OnlineMarkers {
+/**
+ * Whether links written alone as the place (no meeting link among them, no marker phrase, no other text) say
+ * the event is online. Next to coordinates a link is where to register: Luma writes its own page as the
+ * LOCATION of in-person events too (next to their GEO), Meetup and Eventbrite theirs. With no coordinates it is
+ * where to join. When the caller cannot tell, an event or ticket page is taken for where to register and any
+ * other page for where to join.
+ */
+function linksAloneSayOnline(urls: readonly string[], hasCoordinates: boolean | undefined): boolean {
+  if (hasCoordinates !== undefined) return !hasCoordinates;
+  return !urls.every(isEventPageUrl);
+}
+
+/**
+ * Finds online markers in a location text. `hasCoordinates`, when the caller knows it, says whether the event
+ * has coordinates (GEO): it decides what links written alone mean (see linksAloneSayOnline).
+ */
+export function findOnlineMarkers(text: string | null | undefined, hasCoordinates?: boolean): OnlineMarkers {
   if (!text || !text.trim()) return { online: false, url: null, rest: '' };
   const urls = [...text.matchAll(URL_PATTERN), ...text.matchAll(BARE_MEETING_HOST)]
     .map((m) => m[0].replace(/[.,;:!?]+$/, ''))
@@ -87,10 +102,8 @@ export function findOnlineMarkers(text: string | null | undefined): OnlineMarker
   const phrase = ONLINE_PHRASES.includes(folded) || phraseParts.length > 0 || /\b(?:microsoft teams|zoom|google meet|jitsi) (?:meeting|call|link)\b/.test(folded);
   for (const part of phraseParts) rest = rest.replace(part, ' ');
   rest = rest.replace(/\s+/g, ' ').replace(/^[\s,;:()|/-]+|[\s,;:()|/-]+$/g, '').trim();
-  // A URL alone says "online" unless it is an event or ticket page: Luma writes its own page as the LOCATION of
-  // in-person events too (next to their GEO). Readers that know there is no place say online themselves.
-  const onlyUrl = urls.length > 0 && !fold(rest) && !urls.every(isEventPageUrl);
-  const online = meeting !== null || phrase || onlyUrl;
+  const linksAlone = urls.length > 0 && meeting === null && !phrase && !fold(rest);
+  const online = meeting !== null || phrase || (linksAlone && linksAloneSayOnline(urls, hasCoordinates));
   const url = meeting ?? urls[0] ?? null;
   return { online, url: online ? url : null, rest: online ? rest : text.trim() };
 }
@@ -113,18 +126,10 @@ export interface Attendance {
  * - a link alone to any other page (Luma, Eventbrite…) is where to join when nothing places the event, but next to
  *   coordinates it is only where to register: the event is in person;
  * - anything else is in person.
+ * It is what `findOnlineMarkers(location, hasCoordinates)` finds, said for the reader.
  */
 export function attendanceOf(location: string | null, hasCoordinates: boolean): Attendance {
-  if (!location) return { online: false, onlineUrl: null, coordinatesArePlace: true };
-  const markers = findOnlineMarkers(location);
-  const bareUrl = URL_ONLY.test(location) ? location.trim() : null;
-  if (bareUrl && !isMeetingUrl(bareUrl)) {
-    return hasCoordinates
-      ? { online: false, onlineUrl: null, coordinatesArePlace: true }
-      : { online: true, onlineUrl: bareUrl, coordinatesArePlace: true };
-  }
+  const markers = findOnlineMarkers(location, hasCoordinates);
   if (!markers.online) return { online: false, onlineUrl: null, coordinatesArePlace: true };
   return { online: true, onlineUrl: markers.url, coordinatesArePlace: fold(markers.rest) !== '' };
 }
-
-const URL_ONLY = /^\s*https?:\/\/\S+\s*$/i;

@@ -9,7 +9,7 @@ import { homeLocation } from './feed-home';
 import type { Gazetteer, Town } from './gazetteer';
 import { distanceKm, HOME_SOURCE } from './near';
 import { normalizeName } from './normalize';
-import { attendanceOf, findOnlineMarkers } from './online';
+import { findOnlineMarkers, type OnlineMarkers } from './online';
 import { findPostalCodes, postalAgreement, type PostalCode } from './postal';
 import { countryFromText, isUsStateCode, regionsNamed } from './regions';
 
@@ -292,16 +292,25 @@ function countryCode(value: string | null | undefined, gazetteer: Gazetteer): st
 
 /** Where one event is, relative to the user's city. */
 export async function resolveEventLocation(event: MeetupEvent, ctx: ResolveContext): Promise<ResolvedLocation> {
+  return (await locateEvent(event, ctx)).resolved;
+}
+
+/** Where one event is, and the online markers of its LOCATION (read once: the batch takes their link). */
+async function locateEvent(event: MeetupEvent, ctx: ResolveContext): Promise<{ resolved: ResolvedLocation; markers: OnlineMarkers }> {
+  const hasCoordinates = validCoordinates(event.place?.lat, event.place?.lon);
+  // The reader's rule (attendanceOf): a link alone next to coordinates is where to register, not where to meet.
+  const markers = findOnlineMarkers(event.location, hasCoordinates);
+  return { resolved: await placeEvent(event, ctx, markers, hasCoordinates), markers };
+}
+
+async function placeEvent(event: MeetupEvent, ctx: ResolveContext, markers: OnlineMarkers, hasCoordinates: boolean): Promise<ResolvedLocation> {
   const { gazetteer } = ctx;
   const place = event.place;
-  const markers = findOnlineMarkers(event.location);
   const placeNameMarkers = findOnlineMarkers(place?.name);
-  // The reader's rule: a link alone next to coordinates is where to register, not where to meet.
-  const attendance = attendanceOf(event.location, validCoordinates(place?.lat, place?.lon));
-  const online = event.online || attendance.online || (placeNameMarkers.online && !placeNameMarkers.rest);
+  const online = event.online || markers.online || (placeNameMarkers.online && !placeNameMarkers.rest);
 
   // 1. Coordinates (iCal GEO, JSON-LD geo, Gancio latitude/longitude).
-  if (validCoordinates(place?.lat, place?.lon)) {
+  if (hasCoordinates) {
     const lat = place!.lat!;
     const lon = place!.lon!;
     const nearest = await gazetteer.nearest(lat, lon);
@@ -366,12 +375,11 @@ export async function resolveEventLocation(event: MeetupEvent, ctx: ResolveConte
 export async function resolveEvents(events: readonly MeetupEvent[], ctx: ResolveContext): Promise<MeetupEvent[]> {
   const out: MeetupEvent[] = [];
   for (const event of events) {
-    const resolved = await resolveEventLocation(event, ctx);
-    const markers = resolved.online && !event.onlineUrl ? findOnlineMarkers(event.location) : null;
+    const { resolved, markers } = await locateEvent(event, ctx);
     out.push({
       ...event,
       online: event.online || resolved.online === true,
-      onlineUrl: event.onlineUrl ?? markers?.url ?? null,
+      onlineUrl: event.onlineUrl ?? markers.url,
       resolved,
     });
   }

@@ -20,6 +20,23 @@ describe('findOnlineMarkers', () => {
     expect(findOnlineMarkers(text)).toEqual({ online, url, rest });
   });
 
+  // Links alone: next to coordinates where to register, without them where to join; when the caller cannot
+  // tell, an event or ticket page is where to register.
+  it.each<[string, boolean | undefined, boolean]>([
+    ['https://luma.com/abc123', undefined, false],
+    ['https://luma.com/abc123', false, true],
+    ['https://luma.com/abc123', true, false],
+    ['https://example.org/stream', undefined, true],
+    ['https://example.org/stream', false, true],
+    ['https://example.org/stream', true, false],
+    ['www.example.org/stream', true, false],
+    ['https://a.example.org https://b.example.org', true, false],
+    ['https://meet.google.com/abc-defg-hij', true, true],
+    ['Online event https://luma.com/abc123', true, true],
+  ])('%s with coordinates %s → online %s', (text, hasCoordinates, online) => {
+    expect(findOnlineMarkers(text, hasCoordinates).online).toBe(online);
+  });
+
   it.each([
     ['https://teams.microsoft.com/l/meetup-join/19%3ameeting', true],
     ['https://app.webex.com/meet/x', true],

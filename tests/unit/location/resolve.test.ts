@@ -203,6 +203,17 @@ describe('online markers', () => {
     expect(resolved).toMatchObject({ source: 'coordinates', city: 'Caen', online: false, inPerson: true });
   });
 
+  // One rule with the reader (attendanceOf): the link is no venue, so a group's home does not place the event.
+  it.each([
+    ['a Luma event page', 'https://luma.com/abc123'],
+    ['a Meetup event page', 'https://www.meetup.com/caencamp/events/1/'],
+    ['a page that is no meeting', 'www.example.org/live'],
+  ])('%s alone, with no coordinates, is online only, as the reader says', async (_label, location) => {
+    const home = { city: 'Hérouville-Saint-Clair', country: 'FR', lat: 49.2044, lon: -0.3253, source: 'directory' as const };
+    const [event] = await resolveEvents([makeEvent({ location })], ctx(CAEN, { home }));
+    expect(event).toMatchObject({ online: true, onlineUrl: location.replace(/^www\./, 'https://www.'), resolved: { source: 'online', inPerson: false } });
+  });
+
   it('resolveEvents flags the event online and keeps the meeting link', async () => {
     const [event] = await resolveEvents([makeEvent({ location: 'https://meet.google.com/abc-defg-hij' })], ctx(CAEN));
     expect(event).toMatchObject({ online: true, onlineUrl: 'https://meet.google.com/abc-defg-hij', resolved: { source: 'online' } });
