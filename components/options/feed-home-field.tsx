@@ -3,13 +3,13 @@
  * its own events, the user), a town search to change it, and a button to clear it.
  */
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { homeOfTown } from '../../lib/location/feed-home';
 import { sendMessage } from '../../lib/messages';
 import type { CityMatch } from '../../lib/location/city-match';
 import type { FeedConfig } from '../../lib/settings';
 import { t, type MessageKey } from '../../lib/ui/i18n';
-import { CITY_SEARCH_DELAY_MS } from '../../lib/ui/options-model';
+import { createTownSearch } from '../../lib/ui/town-search';
 import { cityLabel, countryName } from './city-picker';
 import { useOptions } from './options-context';
 
@@ -19,24 +19,13 @@ const SOURCE_TEXT: Record<NonNullable<FeedConfig['home']>['source'], MessageKey>
   user: 'feedHomeUser',
 };
 
-/** The gazetteer through the background, debounced; a late answer to an older query is dropped. */
+/** The town search (lib/ui/town-search.ts) through the background, for as long as the field is shown. */
 function useTownSearch(query: string): CityMatch[] {
-  const [results, setResults] = useState<CityMatch[]>([]);
-  const seq = useRef(0);
-  useEffect(() => {
-    const mine = ++seq.current;
-    if (query.trim().length < 2) {
-      setResults([]);
-      return;
-    }
-    const timer = setTimeout(() => {
-      sendMessage('searchCities', { query: query.trim(), limit: 6 })
-        .then((found) => mine === seq.current && setResults(found))
-        .catch(() => mine === seq.current && setResults([]));
-    }, CITY_SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [query]);
-  return results;
+  const [towns, setTowns] = useState<CityMatch[]>([]);
+  const [search] = useState(() => createTownSearch({ find: (text) => sendMessage('searchCities', { query: text, limit: 6 }), onAnswer: setTowns }));
+  useEffect(() => search.search(query), [search, query]);
+  useEffect(() => () => search.cancel(), [search]);
+  return towns;
 }
 
 export function FeedHomeField({ feed }: { feed: FeedConfig }): JSX.Element {

@@ -12,9 +12,9 @@ import { buildSettingsFile, parseSettingsFile, type ImportProblem } from '../set
 import { feedsItem, settingsItem, type FeedState } from '../storage';
 import { followFeedData, mirrorItem, type Mirror } from './mirror';
 import { sitePattern, sitePermissions, type SitePermissions } from '../permissions';
+import { createTownSearch } from './town-search';
 
 export const UNDO_MS = 8000;
-export const CITY_SEARCH_DELAY_MS = 250;
 
 export interface PendingRemoval {
   feed: FeedConfig;
@@ -33,7 +33,6 @@ export interface OptionsModelOptions {
 export function createOptionsModel(options: OptionsModelOptions = {}) {
   const clock = options.now ?? Date.now;
   const undoMs = options.undoMs ?? UNDO_MS;
-  const searchDelay = options.searchDelayMs ?? CITY_SEARCH_DELAY_MS;
   const permissions = options.permissions ?? sitePermissions;
 
   const settings = signal<Settings>(DEFAULT_SETTINGS);
@@ -58,6 +57,16 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
   const citySearching = signal(false);
   const cityError = signal<string | null>(null);
   const locating = signal(false);
+  const townSearch = createTownSearch({
+    find: (query) => sendMessage('searchCities', { query, limit: 8 }),
+    delayMs: options.searchDelayMs,
+    onAnswer: (towns, failed) =>
+      batch(() => {
+        cityResults.value = towns;
+        if (failed) cityError.value = 'search';
+      }),
+    onSearching: (searching) => (citySearching.value = searching),
+  });
 
   const pendingRemoval = signal<PendingRemoval | null>(null);
   const importProblems = signal<ImportProblem[] | null>(null);
@@ -68,8 +77,6 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
   const mirrors: Mirror[] = [];
   const stateWatchers = new Map<string, () => void>();
   let undoTimer: ReturnType<typeof setTimeout> | null = null;
-  let searchTimer: ReturnType<typeof setTimeout> | null = null;
-  let searchSeq = 0;
   /**
    * The origin a "Test" click's prompt granted, while its feed is not added yet. Only what this page granted
    * is recorded: an origin held before (another feed's, the test build's) is never taken back.
@@ -150,7 +157,7 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
     mirrors.forEach((mirror) => mirror.stop());
     stateWatchers.forEach((stop) => stop());
     if (undoTimer) clearTimeout(undoTimer);
-    if (searchTimer) clearTimeout(searchTimer);
+    townSearch.cancel();
   }
 
   async function updateSettings(patch: Partial<Settings>): Promise<void> {
@@ -223,41 +230,18 @@ export function createOptionsModel(options: OptionsModelOptions = {}) {
 
     // ---- city ---------------------------------------------------------------------------------------------
 
-    /** Debounced gazetteer search through the background; late answers to older queries are dropped. */
+    /** The town search (lib/ui/town-search.ts) through the background. */
     searchCity(query: string): void {
       cityQuery.value = query;
       cityError.value = null;
-      if (searchTimer) clearTimeout(searchTimer);
-      const seq = ++searchSeq;
-      if (query.trim().length < 2) {
-        cityResults.value = [];
-        citySearching.value = false;
-        return;
-      }
-      citySearching.value = true;
-      searchTimer = setTimeout(() => {
-        sendMessage('searchCities', { query: query.trim(), limit: 8 })
-          .then((results) => {
-            if (seq === searchSeq) cityResults.value = results;
-          })
-          .catch(() => {
-            if (seq === searchSeq) {
-              cityResults.value = [];
-              cityError.value = 'search';
-            }
-          })
-          .finally(() => {
-            if (seq === searchSeq) citySearching.value = false;
-          });
-      }, searchDelay);
+      townSearch.search(query);
     },
 
     async chooseCity(match: CityMatch): Promise<void> {
-      searchSeq++;
+      townSearch.cancel();
       batch(() => {
         cityResults.value = [];
         cityQuery.value = '';
-        citySearching.value = false;
       });
       await updateSettings({ city: userCityOf(match) });
     },
