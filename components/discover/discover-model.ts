@@ -50,39 +50,65 @@ export function originOf(url: string): string | null {
 
 export type AddState = 'adding' | 'added' | 'denied' | 'failed';
 
-/** One click → permission → addFeed; shared by both panels. */
+/** Asks for sites straight from the click (the prompt needs its gesture: nothing is awaited first); false on error. */
+function requestInClick(ask: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return ask().catch(() => false);
+  } catch {
+    return Promise.resolve(false);
+  }
+}
+
+/** The distinct origins some feeds are read from; feeds that cannot be read have none. */
+function originsOf(urls: readonly string[]): string[] {
+  return [...new Set(urls.map(originOf))].filter((origin): origin is string => origin !== null);
+}
+
+/**
+ * One click → one permission prompt → the feeds saved, each feed's state kept by its URL: "adding", then
+ * "denied", "added" or "failed". Shared by both panels and by "Add all".
+ */
 function createAdder(deps: DiscoverDeps) {
   const states = signal<Record<string, AddState>>({});
-  const set = (url: string, state: AddState) => (states.value = { ...states.value, [url]: state });
+  const mark = (urls: readonly string[], state: AddState) =>
+    (states.value = { ...states.value, ...Object.fromEntries(urls.map((url) => [url, state])) });
+
+  /** `granted` must be the click's own request; null when it was refused or saving failed. */
+  function save<T>(urls: readonly string[], granted: Promise<boolean>, write: () => Promise<T>): Promise<T | null> {
+    mark(urls, 'adding');
+    return granted.then(async (yes) => {
+      if (!yes) {
+        mark(urls, 'denied');
+        return null;
+      }
+      try {
+        const saved = await write();
+        mark(urls, 'added');
+        return saved;
+      } catch {
+        mark(urls, 'failed');
+        return null;
+      }
+    });
+  }
+
   return {
     states,
+    /** One feed; false when it was not added (or is being added, or was already). */
     add(data: NewFeedData): Promise<boolean> {
       const { url } = data;
       const origin = originOf(url);
       if (!origin || states.value[url] === 'adding' || states.value[url] === 'added') return Promise.resolve(false);
-      let request: Promise<boolean>;
-      try {
-        request = deps.requestOrigin(origin); // first, before any await: the prompt needs the click's gesture
-      } catch {
-        request = Promise.resolve(false);
-      }
-      set(url, 'adding');
-      return request
-        .catch(() => false)
-        .then(async (granted) => {
-          if (!granted) {
-            set(url, 'denied');
-            return false;
-          }
-          try {
-            await deps.addFeed(data);
-            set(url, 'added');
-            return true;
-          } catch {
-            set(url, 'failed');
-            return false;
-          }
-        });
+      const granted = requestInClick(() => deps.requestOrigin(origin));
+      return save([url], granted, () => deps.addFeed(data)).then((added) => added !== null);
+    },
+    /** Several feeds: every site they need in ONE prompt, then one `addFeeds`. Resolves to the number added. */
+    addAll(feeds: readonly NewFeedData[]): Promise<number> {
+      const urls = feeds.map((feed) => feed.url);
+      const origins = originsOf(urls);
+      if (origins.length === 0) return Promise.resolve(0);
+      const granted = requestInClick(() => deps.requestOrigins(origins));
+      return save(urls, granted, () => deps.addFeeds([...feeds])).then((added) => added?.length ?? 0);
     },
   };
 }
@@ -94,7 +120,7 @@ export function createFindFeedsModel(deps: DiscoverDeps = browserDiscoverDeps) {
   const results = signal<DiscoveredFeed[]>([]);
   const adder = createAdder(deps);
 
-async function scan(): Promise<void> {
+  async function scan(): Promise<void> {
     if (phase.value === 'scanning') return;
     batch(() => {
       phase.value = 'scanning';
@@ -131,22 +157,12 @@ async function scan(): Promise<void> {
      * all the sites found (straight from the click), then the scan again with previews.
      */
     allowPreviews(): Promise<boolean> {
-      const origins = [...new Set(results.value.filter((feed) => !feed.preview.ok).map((feed) => originOf(feed.url)))].filter(
-        (origin): origin is string => origin !== null,
-      );
+      const origins = originsOf(results.value.filter((feed) => !feed.preview.ok).map((feed) => feed.url));
       if (origins.length === 0) return Promise.resolve(false);
-      let request: Promise<boolean>;
-      try {
-        request = deps.requestOrigins(origins);
-      } catch {
-        request = Promise.resolve(false);
-      }
-      return request
-        .catch(() => false)
-        .then(async (granted) => {
-          if (granted) await scan();
-          return granted;
-        });
+      return requestInClick(() => deps.requestOrigins(origins)).then(async (granted) => {
+        if (granted) await scan();
+        return granted;
+      });
     },
   };
 }
@@ -198,36 +214,7 @@ export function createSuggestedGroupsModel(deps: DiscoverDeps = browserDiscoverD
      * straight from the click, then one `addFeeds` for all of them. Resolves to the number of feeds added.
      */
     addAll(): Promise<number> {
-      const groups = addable();
-      const origins = [...new Set(groups.map((suggestion) => originOf(suggestion.group.feedUrl)))].filter(
-        (origin): origin is string => origin !== null,
-      );
-      if (origins.length === 0) return Promise.resolve(0);
-      let request: Promise<boolean>;
-      try {
-        request = deps.requestOrigins(origins); // first, before any await: the prompt needs the click's gesture
-      } catch {
-        request = Promise.resolve(false);
-      }
-      const markAll = (state: AddState) =>
-        (adder.states.value = { ...adder.states.value, ...Object.fromEntries(groups.map((g) => [g.group.feedUrl, state])) });
-      markAll('adding');
-      return request
-        .catch(() => false)
-        .then(async (granted) => {
-          if (!granted) {
-            markAll('denied');
-            return 0;
-          }
-          try {
-            const added = await deps.addFeeds(groups.map((suggestion) => newFeedOf(suggestion.group)));
-            markAll('added');
-            return added.length;
-          } catch {
-            markAll('failed');
-            return 0;
-          }
-        });
+      return adder.addAll(addable().map((suggestion) => newFeedOf(suggestion.group)));
     },
   };
 }

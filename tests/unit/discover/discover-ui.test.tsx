@@ -176,6 +176,28 @@ describe('discover models', () => {
     expect(model.addable()).toEqual([]);
   });
 
+  it('one add and "Add all" share each group\'s state: a group on its way is left out, an added one is not asked again', async () => {
+    let grant: (granted: boolean) => void = () => {};
+    const { deps, calls } = fakeDeps({
+      suggestGroups: async () => answerOf(2),
+      requestOrigin: (origin) => {
+        calls.push(`permission:${origin}`);
+        return new Promise((resolve) => (grant = resolve));
+      },
+    });
+    const model = createSuggestedGroupsModel(deps);
+    await model.load();
+    const [first, second] = model.answer.value!.groups;
+    const one = model.add(first!);
+    expect(model.addable()).toEqual([second]);
+    expect(await model.addAll()).toBe(1);
+    expect(calls.at(-1)).toBe('addAll:https://www.meetup.com/group-2/events/ical/@New York/directory');
+    grant(true);
+    expect(await one).toBe(true);
+    expect(await model.add(second!)).toBe(false);
+    expect(calls.filter((call) => call.startsWith('permission'))).toHaveLength(2);
+  });
+
   it.each<[string, Partial<DiscoverDeps>, 'denied' | 'failed']>([
     ['refused', { requestOrigins: async () => false }, 'denied'],
     ['addFeeds fails', { addFeeds: () => Promise.reject(new Error('storage full')) }, 'failed'],
