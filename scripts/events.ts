@@ -6,9 +6,9 @@ import { open, readFile } from 'node:fs/promises';
 import { tooLarge } from '../lib/feeds/body';
 import { parseEventsArgs, usage, UsageError } from './cli/args';
 import { errorLines, runEvents, type CliIo } from './cli/run-events';
-import { GROUPS_NEAR_USAGE, GroupsNearUsageError, parseGroupsNearArgs, runGroupsNear, wantsGroupsNear } from './cli/run-groups-near';
+import { GROUPS_NEAR_USAGE, parseGroupsNearArgs, runGroupsNear, wantsGroupsNear } from './cli/run-groups-near';
 import { loadNodeGazetteer } from './cli/city';
-import { DISCOVER_USAGE, DiscoverUsageError, parseDiscoverArgs, runDiscover, wantsDiscover } from './cli/run-discover';
+import { DISCOVER_USAGE, parseDiscoverArgs, runDiscover, wantsDiscover } from './cli/run-discover';
 
 const nodeIo: CliIo = {
   stdout: (text) => process.stdout.write(`${text}\n`),
@@ -60,18 +60,12 @@ async function main(argv: string[]): Promise<number> {
  * A subcommand of `events` (`--discover`, `--groups-near`): a usage mistake exits 2 with its usage, `--help`
  * prints the usage, anything else runs.
  */
-async function subcommand<O>(
-  argv: string[],
-  parse: (argv: string[]) => O | 'help',
-  UsageMistake: abstract new (...args: never[]) => Error,
-  usageText: string,
-  run: (options: O) => Promise<number>,
-): Promise<number> {
+async function subcommand<O>(argv: string[], parse: (argv: string[]) => O | 'help', usageText: string, run: (options: O) => Promise<number>): Promise<number> {
   let options: O | 'help';
   try {
     options = parse(argv);
   } catch (error) {
-    if (!(error instanceof UsageMistake)) throw error;
+    if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`events: ${error.message}\n${usageText}\n`);
     return 2;
   }
@@ -83,14 +77,11 @@ async function subcommand<O>(
 }
 
 /** `--discover <page-URL-or-file>`: the feeds a page offers, as the popup finds them. */
-const discover = (argv: string[]) =>
-  subcommand(argv, parseDiscoverArgs, DiscoverUsageError, DISCOVER_USAGE, (options) => runDiscover(options, nodeIo));
+const discover = (argv: string[]) => subcommand(argv, parseDiscoverArgs, DISCOVER_USAGE, (options) => runDiscover(options, nodeIo));
 
 /** `--groups-near "CITY"`: the directory's groups near a city, as the options page suggests them. */
 const groupsNear = (argv: string[]) =>
-  subcommand(argv, parseGroupsNearArgs, GroupsNearUsageError, GROUPS_NEAR_USAGE, (options) =>
-    runGroupsNear(options, { ...nodeIo, loadGazetteer: loadNodeGazetteer }),
-  );
+  subcommand(argv, parseGroupsNearArgs, GROUPS_NEAR_USAGE, (options) => runGroupsNear(options, { ...nodeIo, loadGazetteer: loadNodeGazetteer }));
 
 // `npm run events … | head` closes the pipe before all is written: stop quietly, as command-line tools do,
 // instead of crashing with an EPIPE stack trace.

@@ -1,11 +1,15 @@
 /**
- * Arguments of `npm run events`. Flags are a table: a new flag is one entry (name, help, how it sets the
- * options) plus a field in EventsCliOptions; checks that need several flags go in `finishOptions`.
+ * Arguments of `npm run events`. Flags are a table read by scripts/cli/flags.ts: a new flag is one entry (name,
+ * help, how it sets the options) plus a field in EventsCliOptions; checks that need several flags go in
+ * `finishOptions`.
  */
 import { parseDateValue } from '../../lib/feeds/date-values';
 import type { FormatChoice } from '../../lib/feeds/detect';
 import { addDaysToIsoDate, canonicalTimeZone, systemTimeZone, zonedTimeToUtcMs } from '../../lib/time';
 import { completeWindow } from '../../lib/upcoming/window';
+import { flagLines, parseRadiusKm, readFlags, UsageError, type FlagSpec } from './flags';
+
+export { UsageError };
 
 export interface EventsCliOptions {
   /** A file path, `-` for stdin, or an http(s)/webcal URL. */
@@ -41,14 +45,6 @@ export interface CityOption {
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'run'; options: EventsCliOptions };
 
-/** A mistake in the command line: exit code 2 and a pointer to --help. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
-
 /** Values as typed, before the checks that need several of them (a date needs the zone). */
 interface RawArgs {
   source: string | null;
@@ -63,17 +59,9 @@ interface RawArgs {
   noOnline?: boolean;
 }
 
-interface FlagSpec {
-  name: string;
-  /** Placeholder shown in the help for flags that take a value; absent for switches. */
-  value?: string;
-  help: string;
-  set(raw: RawArgs, value: string): void;
-}
-
 const FORMATS: FormatChoice[] = ['auto', 'ical', 'json', 'html'];
 
-export const EVENTS_FLAGS: FlagSpec[] = [
+export const EVENTS_FLAGS: FlagSpec<RawArgs>[] = [
   { name: '--from', value: 'ISO', help: 'first instant or day to show (default: now − 1 day)', set: (r, v) => void (r.from = v) },
   { name: '--to', value: 'ISO', help: 'last instant or day to show (default: 180 days after --from)', set: (r, v) => void (r.to = v) },
   {
@@ -99,8 +87,6 @@ export const EVENTS_FLAGS: FlagSpec[] = [
 ];
 
 export function usage(): string {
-  const width = Math.max(...EVENTS_FLAGS.map((f) => f.name.length + (f.value ? f.value.length + 1 : 0)));
-  const lines = EVENTS_FLAGS.map((f) => `  ${`${f.name}${f.value ? ` ${f.value}` : ''}`.padEnd(width)}  ${f.help}`);
   return [
     'Usage: npm run --silent events -- <file-or-URL> [options]',
     '',
@@ -109,7 +95,7 @@ export function usage(): string {
     'or an http(s):// or webcal:// address.',
     '',
     'Options:',
-    ...lines,
+    ...flagLines(EVENTS_FLAGS),
   ].join('\n');
 }
 
@@ -146,44 +132,21 @@ function cityOption(raw: RawArgs): CityOption | null {
     if (raw.radius != null || raw.noOnline) throw new UsageError('--radius and --no-online need --city');
     return null;
   }
-  const radiusKm = raw.radius == null ? null : Number(raw.radius);
-  if (radiusKm !== null && !(Number.isFinite(radiusKm) && radiusKm > 0)) throw new UsageError(`--radius needs a distance in km such as 20 (got "${raw.radius}")`);
+  const radiusKm = raw.radius == null ? null : parseRadiusKm(raw.radius);
   return { query: raw.city, radiusKm, includeOnline: !raw.noOnline, tzGiven: raw.tz !== null, from: raw.from, to: raw.to };
 }
 
 /** Parses `argv` (without node and the script). Throws UsageError on mistakes. */
 export function parseEventsArgs(argv: readonly string[], now: number = Date.now()): ParsedArgs {
   const raw: RawArgs = { source: null, from: null, to: null, tz: null, format: 'auto', json: false, help: false };
-  const byName = new Map(EVENTS_FLAGS.map((f) => [f.name, f]));
-  let onlyPositional = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!onlyPositional && arg === '--') {
-      onlyPositional = true;
-      continue;
-    }
-    if (!onlyPositional && arg.startsWith('-') && arg !== '-') {
-      if (arg === '-h') {
-        raw.help = true;
-        continue;
-      }
-      const eq = arg.indexOf('=');
-      const name = eq > 0 ? arg.slice(0, eq) : arg;
-      const flag = byName.get(name);
-      if (!flag) throw new UsageError(`Unknown option ${name}`);
-      if (!flag.value) {
-        if (eq > 0) throw new UsageError(`${name} takes no value`);
-        flag.set(raw, '');
-        continue;
-      }
-      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === '') throw new UsageError(`${name} needs a value (${flag.value})`);
-      flag.set(raw, value);
-      continue;
-    }
-    if (raw.source !== null) throw new UsageError(`One feed at a time (got "${raw.source}" and "${arg}")`);
-    raw.source = arg;
-  }
+  readFlags(argv, raw, {
+    flags: EVENTS_FLAGS,
+    positional(r, arg) {
+      if (r.source !== null) throw new UsageError(`One feed at a time (got "${r.source}" and "${arg}")`);
+      r.source = arg;
+    },
+    unknown: (name) => `Unknown option ${name}`,
+  });
   if (raw.help) return { kind: 'help' };
   return { kind: 'run', options: finishOptions(raw, now) };
 }

@@ -13,12 +13,24 @@ import { findFeedCandidates } from '../../lib/discover/find-feed-candidates';
 import { scanHtml, metaContent } from '../../lib/discover/html-scan';
 import type { FeedCandidate } from '../../lib/discover/types';
 import type { CliIo } from './run-events';
+import { flagLines, readFlags, UsageError, type FlagSpec } from './flags';
 
 export interface DiscoverCliOptions {
   source: string;
   base: string | null;
   json: boolean;
 }
+
+interface RawDiscoverArgs extends DiscoverCliOptions {
+  help: boolean;
+}
+
+const DISCOVER_FLAGS: FlagSpec<RawDiscoverArgs>[] = [
+  { name: '--discover', value: 'PAGE', help: 'the page: an http(s) address or a saved file', set: (r, v) => void (r.source = v) },
+  { name: '--base', value: 'URL', help: 'address of a saved page, for its relative links (default: its canonical link)', set: (r, v) => void (r.base = v) },
+  { name: '--json', help: 'print a JSON array of candidates (url, title, format, kind, eventCountOnPage)', set: (r) => void (r.json = true) },
+  { name: '--help', help: 'show this help', set: (r) => void (r.help = true) },
+];
 
 export const DISCOVER_USAGE = [
   'Usage: npm run --silent events -- --discover <page-URL-or-file> [--base URL] [--json]',
@@ -27,11 +39,11 @@ export const DISCOVER_USAGE = [
   'links, .ics and webcal: links, JSON-LD events on the page, and Meetup, Gancio, Mobilizon and Luma feeds.',
   '',
   'Options:',
-  '  --base URL  address of a saved page, for its relative links (default: its canonical link)',
-  '  --json      print a JSON array of candidates (url, title, format, kind, eventCountOnPage)',
+  ...flagLines(DISCOVER_FLAGS.filter((flag) => flag.name === '--base' || flag.name === '--json')),
 ].join('\n');
 
-export class DiscoverUsageError extends Error {}
+/** The usage mistakes of `--discover`: the command line's one UsageError. */
+export const DiscoverUsageError = UsageError;
 
 /** True when the command line asks for discovery rather than for a feed's events. */
 export function wantsDiscover(argv: readonly string[]): boolean {
@@ -39,24 +51,18 @@ export function wantsDiscover(argv: readonly string[]): boolean {
 }
 
 export function parseDiscoverArgs(argv: readonly string[]): DiscoverCliOptions | 'help' {
-  const options: DiscoverCliOptions = { source: '', base: null, json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new DiscoverUsageError(`${name} needs a value`);
-      return v;
-    };
-    if (name === '--help' || name === '-h') return 'help';
-    else if (name === '--json') options.json = true;
-    else if (name === '--discover') options.source = value();
-    else if (name === '--base') options.base = value();
-    else throw new DiscoverUsageError(`${arg} cannot be used with --discover`);
-  }
-  if (!options.source) throw new DiscoverUsageError('--discover needs a page URL or a file');
-  if (options.base !== null && !/^https?:\/\//i.test(options.base)) throw new DiscoverUsageError('--base must be an http(s) address');
-  return options;
+  const raw: RawDiscoverArgs = { source: '', base: null, json: false, help: false };
+  readFlags(argv, raw, {
+    flags: DISCOVER_FLAGS,
+    positional: (_, arg) => {
+      throw new UsageError(`${arg} cannot be used with --discover`);
+    },
+    unknown: (name) => `${name} cannot be used with --discover`,
+  });
+  if (raw.help) return 'help';
+  if (!raw.source) throw new UsageError('--discover needs a page URL or a file');
+  if (raw.base !== null && !/^https?:\/\//i.test(raw.base)) throw new UsageError('--base must be an http(s) address');
+  return { source: raw.source, base: raw.base, json: raw.json };
 }
 
 const URL_LIKE = /^https?:\/\//i;

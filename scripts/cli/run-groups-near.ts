@@ -9,6 +9,7 @@ import { groupsNearby } from '../../lib/directory/groups-nearby';
 import { describeCity, findCityForCli, UnknownCityError } from './city-filter';
 import type { Gazetteer } from '../../lib/location/gazetteer';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { flagLines, parseRadiusKm, readFlags, UsageError, type FlagSpec } from './flags';
 
 export interface GroupsNearOptions {
   city: string;
@@ -16,44 +17,45 @@ export interface GroupsNearOptions {
   json: boolean;
 }
 
+interface RawGroupsNearArgs extends GroupsNearOptions {
+  help: boolean;
+}
+
+const GROUPS_NEAR_FLAGS: FlagSpec<RawGroupsNearArgs>[] = [
+  { name: '--groups-near', value: 'CITY', help: 'the city, with its country or region when needed', set: (r, v) => void (r.city = v) },
+  { name: '--radius', value: 'KM', help: `how far from the city (default ${DEFAULT_SETTINGS.radiusKm})`, set: (r, v) => void (r.radiusKm = parseRadiusKm(v)) },
+  { name: '--json', help: 'print a JSON array (name, city, country, platform, feedUrl, distanceKm, tags)', set: (r) => void (r.json = true) },
+  { name: '--help', help: 'show this help', set: (r) => void (r.help = true) },
+];
+
 export const GROUPS_NEAR_USAGE = [
   'Usage: npm run --silent events -- --groups-near "CITY[, COUNTRY]" [--radius KM] [--json]',
   '',
   "Lists the bundled directory's local groups near a city, nearest first: the options page's suggestions.",
   '',
   'Options:',
-  `  --radius KM  how far from the city (default ${DEFAULT_SETTINGS.radiusKm})`,
-  '  --json       print a JSON array (name, city, country, platform, feedUrl, distanceKm, tags)',
+  ...flagLines(GROUPS_NEAR_FLAGS.filter((flag) => flag.name === '--radius' || flag.name === '--json')),
 ].join('\n');
 
-export class GroupsNearUsageError extends Error {}
+/** The usage mistakes of `--groups-near`: the command line's one UsageError. */
+export const GroupsNearUsageError = UsageError;
 
 export function wantsGroupsNear(argv: readonly string[]): boolean {
   return argv.some((arg) => arg === '--groups-near' || arg.startsWith('--groups-near='));
 }
 
 export function parseGroupsNearArgs(argv: readonly string[]): GroupsNearOptions | 'help' {
-  const options: GroupsNearOptions = { city: '', radiusKm: DEFAULT_SETTINGS.radiusKm, json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = () => {
-      const v = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-      if (v === undefined || v === '') throw new GroupsNearUsageError(`${name} needs a value`);
-      return v;
-    };
-    if (name === '--help' || name === '-h') return 'help';
-    else if (name === '--json') options.json = true;
-    else if (name === '--groups-near') options.city = value();
-    else if (name === '--radius') {
-      const text = value();
-      options.radiusKm = Number(text);
-      if (!(Number.isFinite(options.radiusKm) && options.radiusKm > 0)) throw new GroupsNearUsageError(`--radius needs a distance in km such as 20 (got "${text}")`);
-    } else throw new GroupsNearUsageError(`${arg} cannot be used with --groups-near`);
-  }
-  if (!options.city.trim()) throw new GroupsNearUsageError('--groups-near needs a city');
-  return options;
+  const raw: RawGroupsNearArgs = { city: '', radiusKm: DEFAULT_SETTINGS.radiusKm, json: false, help: false };
+  readFlags(argv, raw, {
+    flags: GROUPS_NEAR_FLAGS,
+    positional: (_, arg) => {
+      throw new UsageError(`${arg} cannot be used with --groups-near`);
+    },
+    unknown: (name) => `${name} cannot be used with --groups-near`,
+  });
+  if (raw.help) return 'help';
+  if (!raw.city.trim()) throw new UsageError('--groups-near needs a city');
+  return { city: raw.city, radiusKm: raw.radiusKm, json: raw.json };
 }
 
 export interface GroupsNearIo {
