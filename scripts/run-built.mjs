@@ -35,6 +35,21 @@ const keepSourceLocation = {
   },
 };
 
+/**
+ * How every TypeScript script of this repository is bundled to run under this Node (here and in the
+ * benchmarks' scripts/bench/support/processes.ts): one ES module with its dependencies, for this major
+ * version, quiet unless something does not compile.
+ */
+export function nodeBundleOptions() {
+  return {
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: `node${process.versions.node.split('.')[0]}`,
+    logLevel: 'error',
+  };
+}
+
 /** Where the bundle of `entry` (a path relative to the repository) and its list of sources are kept. */
 export function bundlePaths(entry, cacheDir = CACHE_DIR) {
   const name = entry.replace(/\.[cm]?tsx?$/, '').replace(/[^a-z0-9]+/gi, '-');
@@ -71,15 +86,11 @@ export async function buildBundle(entry, { root = ROOT, cacheDir = CACHE_DIR } =
   // Written next to the final files, then renamed: a second run starting meanwhile never reads half a bundle.
   const tmp = `${bundle}.${process.pid}.tmp`;
   const result = await build({
+    ...nodeBundleOptions(),
     absWorkingDir: root,
     entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: `node${process.versions.node.split('.')[0]}`,
     outfile: tmp,
     metafile: true,
-    logLevel: 'error',
     plugins: [keepSourceLocation],
   });
   const inputs = Object.keys(result.metafile.inputs).map((file) => {

@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { nodeBundleOptions } from '../../run-built.mjs';
 
 export interface ProcessRun {
   name: string;
@@ -33,20 +34,16 @@ export function timeProcesses(runs: readonly ProcessRun[], rounds: number): Map<
 }
 
 /**
- * Bundles each entry with esbuild for Node into a fresh temporary directory: the timed processes run plain
- * JavaScript, so no TypeScript compiler is in the figures. Returns entry name → bundle path.
+ * Bundles each entry with esbuild for Node, as `npm run events` runs (scripts/run-built.mjs), into a fresh
+ * temporary directory: the timed processes run plain JavaScript, so no TypeScript compiler is in the figures. Returns entry name → bundle path.
  */
 export async function bundleForNode(entries: Record<string, string>): Promise<Record<string, string>> {
   const outdir = mkdtempSync(join(tmpdir(), 'bench-'));
   await build({
+    ...nodeBundleOptions(),
     entryPoints: entries,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: `node${process.versions.node.split('.')[0]}`,
     outdir,
     outExtension: { '.js': '.mjs' },
-    logLevel: 'error',
     // node-ical and its dependencies are CommonJS: bundled into an ES module, they still require() Node's own.
     banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
   });
