@@ -4,6 +4,8 @@ import { defineConfig } from 'wxt';
 // A test build (LOCAL_MEETUPS_TEST_HOSTS=1) may reach the fixture servers on 127.0.0.1 without asking:
 // chrome.permissions.request() cannot be answered in headless Chromium. The production build asks for no host.
 const testHosts = process.env.LOCAL_MEETUPS_TEST_HOSTS === '1';
+const BENCH_BLANK_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body><p>Blank</p></body></html>\n';
 
 export default defineConfig({
   imports: false,
@@ -15,6 +17,11 @@ export default defineConfig({
     excludeSources: ['public/gazetteer/**', 'demo-output/**', 'docs/**', 'test-results/**', 'tests/e2e/output/**', '.vitest/**'],
   },
   hooks: {
+    // The browser bench's floor (tests/e2e/support/measure.ts): an extension page with nothing in it, opened
+    // like the popup in the same run. Test build only.
+    'build:publicAssets': (_wxt, files) => {
+      if (testHosts) files.push({ relativeDest: 'bench-blank.html', contents: BENCH_BLANK_PAGE });
+    },
     // The offline gazetteer (issue #3) is generated from node_modules into public/gazetteer/ (gitignored), so
     // every dev, build and zip makes sure it exists and is current (a no-op when it is).
     'build:before': () => {

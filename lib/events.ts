@@ -135,7 +135,17 @@ export function compareEvents(a: MeetupEvent, b: MeetupEvent): number {
   const ka = sortKey(a);
   const kb = sortKey(b);
   if (ka !== kb) return ka < kb ? -1 : 1;
-  return a.title.localeCompare(b.title);
+  return compareTitles(a.title, b.title);
+}
+
+let titleCollator: Intl.Collator | null = null;
+/**
+ * Titles in the reader's language order, as `localeCompare` would sort them: one collator, made on first use,
+ * since `localeCompare` builds its comparison anew on every call (most of a 2,000-event sort in the popup).
+ */
+export function compareTitles(a: string, b: string): number {
+  titleCollator ??= new Intl.Collator();
+  return titleCollator.compare(a, b);
 }
 
 function sortKey(event: MeetupEvent): string {

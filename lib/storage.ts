@@ -15,6 +15,7 @@ import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from './settings';
 import { compactEvent, expandEvent, type StoredEvent } from './stored-events';
 import { EMPTY_DIRECTORY_STATE, type DirectoryState } from './directory/update-directory';
 import type { PopupIndex } from './popup-index';
+import { feedDataKey, feedDataKeys, STORAGE_KEYS } from './storage-keys';
 
 // Feed data's shapes live with the feed data (lib/feed-data.ts); re-exported for the items' readers.
 export { EMPTY_FEED_STATE, type FeedData, type FeedState, type StoredFeedData };
@@ -48,7 +49,7 @@ function lazyItem<T>(key: StorageItemKey, options: WxtStorageItemOptions<T> & { 
   };
 }
 
-export const settingsItem = lazyItem<Settings>('local:settings', {
+export const settingsItem = lazyItem<Settings>(`local:${STORAGE_KEYS.settings}`, {
   fallback: DEFAULT_SETTINGS,
   version: 1,
 });
@@ -57,11 +58,11 @@ export const FEEDS_VERSION = 2;
 export const feedsMigrations = {
   // The user's city is read raw: the settings item has no migration to wait for.
   2: async (old: unknown) => {
-    const settings = await storage.getItem<Settings>('local:settings');
+    const settings = await storage.getItem<Settings>(`local:${STORAGE_KEYS.settings}`);
     return migrateFeedsToV2(old, settings?.city ?? null);
   },
 };
-export const feedsItem = lazyItem<FeedConfig[]>('local:feeds', {
+export const feedsItem = lazyItem<FeedConfig[]>(`local:${STORAGE_KEYS.feeds}`, {
   fallback: [],
   version: FEEDS_VERSION,
   migrations: feedsMigrations,
@@ -97,7 +98,7 @@ const feedDataItems = new Map<string, WxtStorageItem<FeedData, {}>>();
 export function feedDataItem(feedId: string): WxtStorageItem<FeedData, {}> {
   const cached = feedDataItems.get(feedId);
   if (cached) return cached;
-  const raw = storage.defineItem<StoredFeedData | null>(`local:feed:${feedId}`, {
+  const raw = storage.defineItem<StoredFeedData | null>(`local:${feedDataKey(feedId)}`, {
     fallback: null,
     version: FEED_DATA_VERSION,
     migrations: feedDataMigrations(feedId),
@@ -133,12 +134,20 @@ export function feedDataItem(feedId: string): WxtStorageItem<FeedData, {}> {
  */
 export async function readFeedDataOnce(feedIds: readonly string[]): Promise<Map<string, FeedData>> {
   if (!feedIds.length) return new Map();
-  const keys = feedIds.flatMap((id) => [`local:feed:${id}`, `local:feed:${id}$`] as const);
-  const values = new Map((await storage.getItems([...keys])).map(({ key, value }) => [key, value as unknown]));
+  const keys = feedDataKeys(feedIds).map((key) => `local:${key}` as const);
+  const values = await storage.getItems(keys);
+  return feedDataOf(Object.fromEntries(values.map(({ key, value }) => [key.replace(/^local:/, ''), value])), feedIds);
+}
+
+/**
+ * Feeds' data from what a storage.local read of `feedDataKeys(feedIds)` gave. Items still below
+ * FEED_DATA_VERSION go through `feedDataItem()`, so they are migrated as usual.
+ */
+export async function feedDataOf(values: Readonly<Record<string, unknown>>, feedIds: readonly string[]): Promise<Map<string, FeedData>> {
   const entries = await Promise.all(
     feedIds.map(async (id) => {
-      const raw = values.get(`local:feed:${id}`) as StoredFeedData | null | undefined;
-      const meta = values.get(`local:feed:${id}$`) as { v?: number } | null | undefined;
+      const raw = values[feedDataKey(id)] as StoredFeedData | null | undefined;
+      const meta = values[`${feedDataKey(id)}$`] as { v?: number } | null | undefined;
       if (raw != null && (meta?.v ?? 1) < FEED_DATA_VERSION) return [id, await feedDataItem(id).getValue()] as const;
       return [id, expandFeedData(raw ?? null, id)] as const;
     }),
@@ -148,11 +157,11 @@ export async function readFeedDataOnce(feedIds: readonly string[]): Promise<Map<
 
 /** Follows one feed's data without defining its item (see `readFeedDataOnce`); the callback gets full events. */
 export function watchFeedData(feedId: string, cb: (data: FeedData) => void): () => void {
-  return storage.watch<StoredFeedData>(`local:feed:${feedId}`, (next) => cb(expandFeedData(next, feedId)));
+  return storage.watch<StoredFeedData>(`local:${feedDataKey(feedId)}`, (next) => cb(expandFeedData(next, feedId)));
 }
 
 /** Ids of events the user has seen in the popup (badge "new" count). */
-export const seenItem = lazyItem<string[]>('local:seenEventIds', { fallback: [], version: 1 });
+export const seenItem = lazyItem<string[]>(`local:${STORAGE_KEYS.seen}`, { fallback: [], version: 1 });
 
 /**
  * Ids already notified → when they may be forgotten (the event's end, or start): persisted so restarts and
@@ -177,7 +186,7 @@ export interface StarredSnapshot {
   /** ISO instant of the reminder already sent, if any. */
   remindedAt: string | null;
 }
-export const starredItem = lazyItem<Record<string, StarredSnapshot>>('local:starred', {
+export const starredItem = lazyItem<Record<string, StarredSnapshot>>(`local:${STORAGE_KEYS.starred}`, {
   fallback: {},
   version: 1,
 });
@@ -189,7 +198,7 @@ export interface RefreshStatus {
   total: number;
   lastRefresh: string | null;
 }
-export const refreshStatusItem = lazyItem<RefreshStatus>('local:refreshStatus', {
+export const refreshStatusItem = lazyItem<RefreshStatus>(`local:${STORAGE_KEYS.refreshStatus}`, {
   fallback: { running: false, done: 0, total: 0, lastRefresh: null },
   version: 1,
 });
@@ -206,4 +215,4 @@ export const directoryStateItem = lazyItem<DirectoryState>('local:groupsDirector
  * data it derives from. Derived data only: the popup checks it still matches the settings and feeds it read,
  * and replaces it with the full feed data right after its first paint.
  */
-export const popupIndexItem = lazyItem<PopupIndex | null>('local:popupIndex', { fallback: null, version: 1 });
+export const popupIndexItem = lazyItem<PopupIndex | null>(`local:${STORAGE_KEYS.popupIndex}`, { fallback: null, version: 1 });

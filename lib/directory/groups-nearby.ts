@@ -1,5 +1,6 @@
 import { distanceKm } from '../location/near';
 import type { DirectoryGroup, GroupsDirectory } from './directory-schema';
+import { compareTitles } from '../events';
 
 export interface NearbyGroup {
   group: DirectoryGroup;
@@ -20,5 +21,5 @@ export function groupsNearby(
       distanceKm: Math.round(distanceKm(city.lat, city.lon, group.coordinates.lat, group.coordinates.lon) * 10) / 10,
     }))
     .filter((near) => near.distanceKm <= radiusKm)
-    .sort((a, b) => a.distanceKm - b.distanceKm || a.group.name.localeCompare(b.group.name));
+    .sort((a, b) => a.distanceKm - b.distanceKm || compareTitles(a.group.name, b.group.name));
 }

@@ -5,12 +5,14 @@
 import { batch, computed, effect, signal, type Signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { feedDataKeys } from '../storage-keys';
 import { safeHttpUrl, type MeetupEvent } from '../events';
 import { dayKeyOf, eventDayKey } from '../format';
 import { feedLabel } from '../host-name';
 import { searchText } from '../search-text';
 import { eventDistanceKm, isInPerson, isOnline } from '../location/near';
 import { followFeedData } from './mirror';
+import { currentValue, takePopupReads, type PopupReadsApi } from './popup-reads';
 import { sendMessage } from '../messages';
 import { popupIndexFeedData, type PopupIndex } from '../popup-index';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from '../settings';
@@ -21,6 +23,8 @@ import {
   seenItem,
   settingsItem,
   starredItem,
+  feedDataOf,
+  readFeedDataOnce,
   type FeedData,
   type RefreshStatus,
   type StarredSnapshot,
@@ -265,10 +269,17 @@ export function createPopupModel(options: PopupModelOptions) {
    * Follows each feed from now on and reads their data in one go; resolves to the step that shows what was
    * read (a change that landed first wins over the older read), so the caller decides when it lands.
    */
-  function followFeeds(feedIds: string[]): Promise<() => void> {
-    const { stops, read } = followFeedData(feedIds, (feedId, value) => {
-      feedData.value = { ...feedData.value, [feedId]: value };
-    });
+  function followFeeds(
+    feedIds: string[],
+    readData?: (feedIds: readonly string[]) => Promise<ReadonlyMap<string, FeedData>>,
+  ): Promise<() => void> {
+    const { stops, read } = followFeedData(
+      feedIds,
+      (feedId, value) => {
+        feedData.value = { ...feedData.value, [feedId]: value };
+      },
+      readData,
+    );
     for (const [feedId, stop] of stops) feedMirrors.set(feedId, stop);
     return read.then((fresh) => () => {
       const next = { ...feedData.value };
@@ -277,13 +288,16 @@ export function createPopupModel(options: PopupModelOptions) {
     });
   }
 
+  /** The popup's storage reads, started by the page's first script when it could (lib/ui/popup-reads.ts). */
+  const reads = takePopupReads(browser as unknown as PopupReadsApi);
+
   /**
-   * Items in one storage read, each followed from before the read (a change that lands first wins over the
-   * older read). Going through the items' own getValue would read each one twice. With `withIndex`, the popup
-   * index is read too and handed, in the same batch, to `withIndex`.
+   * Items followed from now on and shown from `read` (a change that lands first wins over the older read).
+   * With `withIndex`, the popup index read with them is handed, in the same batch, to `withIndex`.
    */
   async function readItems<R>(
     mirrored: ReadonlyArray<readonly [WxtStorageItem<any, any>, Signal<any>]>,
+    read: Promise<Readonly<Record<string, unknown>>>,
     withIndex?: (index: PopupIndex | null) => R,
   ): Promise<R | undefined> {
     const changed = new Set<string>();
@@ -295,18 +309,31 @@ export function createPopupModel(options: PopupModelOptions) {
         }),
       );
     }
-    const values = await storage.getItems([...mirrored.map(([item]) => item), ...(withIndex ? [popupIndexItem] : [])]);
+    const values = await read;
+    const valueOf = (item: { key: string }) => currentValue(reads, values, item.key.replace(/^local:/, ''));
     // One batch: the page renders once, with the settings, the feeds and the indexed events together.
     return batch(() => {
-      mirrored.forEach(([item, target], i) => {
-        if (!changed.has(item.key)) target.value = values[i]?.value ?? item.fallback;
-      });
-      return withIndex?.((values[mirrored.length]?.value as PopupIndex | null | undefined) ?? null);
+      for (const [item, target] of mirrored) {
+        if (!changed.has(item.key)) target.value = valueOf(item) ?? item.fallback;
+      }
+      return withIndex?.((valueOf(popupIndexItem) as PopupIndex | null | undefined) ?? null);
     });
   }
 
+  /** Feeds' data from the early reads: the feeds listed when they started, the others read now. */
+  async function feedDataFromReads(feedIds: readonly string[]): Promise<ReadonlyMap<string, FeedData>> {
+    const { feedIds: readIds, values } = await reads.feeds;
+    const known = feedIds.filter((id) => readIds.includes(id));
+    const current = Object.fromEntries(feedDataKeys(known).map((key) => [key, currentValue(reads, values, key)]));
+    const [fromReads, fromNow] = await Promise.all([
+      feedDataOf(current, known),
+      readFeedDataOnce(feedIds.filter((id) => !readIds.includes(id))),
+    ]);
+    return new Map([...fromReads, ...fromNow]);
+  }
+
   /**
-   * Asked for at once, so the storage round trip runs while the page renders its skeleton; shows the popup
+   * Shown as soon as read, so the storage round trip runs while the page renders its skeleton; shows the popup
    * index when it was built for the settings and feeds just read. Resolves to whether it did.
    */
   const firstRead = readItems(
@@ -316,6 +343,7 @@ export function createPopupModel(options: PopupModelOptions) {
       [starredItem, starred],
       [refreshStatusItem, refreshStatus],
     ],
+    reads.first,
     (index) => {
       const fromIndex = popupIndexFeedData(index, settings.value, feeds.value, zone);
       if (!fromIndex) return false;
@@ -334,14 +362,20 @@ export function createPopupModel(options: PopupModelOptions) {
    */
   async function start(): Promise<void> {
     const fromIndex = await firstRead;
-    const fullRead = Promise.all([readItems([[seenItem, seen]]), followFeeds(feeds.value.map((feed) => feed.id))]);
+    const fullRead = Promise.all([
+      readItems([[seenItem, seen]], reads.feeds.then(({ values }) => values)),
+      followFeeds(
+        feeds.value.map((feed) => feed.id),
+        feedDataFromReads,
+      ),
+    ]);
     fullRead.catch(() => undefined);
     if (fromIndex) {
       // In the E2E figures (tests/e2e/support/measure.ts) next to the full data's marks.
       if (typeof performance !== 'undefined') performance.mark('popup-index-shown');
       await (options.afterFirstPaint ?? nextPaint)();
     }
-    const [, showFeedData] = await fullRead;
+    const [, showFeedData] = await fullRead.finally(() => reads.stop());
     const hashId = eventIdFromHash(typeof location === 'undefined' ? '' : location.hash);
     // One batch: the 2,000-event list is derived and rendered once, with its "new" markers.
     batch(() => {
@@ -371,6 +405,7 @@ export function createPopupModel(options: PopupModelOptions) {
   }
 
   function dispose(): void {
+    reads.stop();
     for (const stop of unwatchers.splice(0)) stop();
     for (const stop of feedMirrors.values()) stop();
     feedMirrors.clear();

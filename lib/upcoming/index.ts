@@ -13,7 +13,7 @@
  * - near me: lib/location/near.ts's filter, reached through here;
  * - the same meetup in two feeds is one event (./same-meetup.ts).
  */
-import type { MeetupEvent } from '../events';
+import { compareTitles, type MeetupEvent } from '../events';
 import { eventEndInstant, eventStartInstant } from '../event-time';
 import { dayKeyOf, daysBetween, eventDayKey } from '../format';
 import { isNearUser, nearFilterOf, type NearFilter } from '../location/near';
@@ -88,7 +88,7 @@ export function upcomingEvents(
 }
 
 function byStartThenTitle(a: { event: MeetupEvent; startMs: number }, b: { event: MeetupEvent; startMs: number }): number {
-  return a.startMs - b.startMs || a.event.title.localeCompare(b.event.title);
+  return a.startMs - b.startMs || compareTitles(a.event.title, b.event.title);
 }
 
 /** The upcoming events near the user. */

@@ -29,6 +29,13 @@ export interface BrowserMetrics {
     marks: Record<string, number>;
     /** DOMContentLoaded of the popup document (scripts parsed and run), median ms since navigation start. */
     domContentLoadedMs: number;
+    /**
+     * The floor: navigation start → first paint of an extension page with nothing in it (the test build's
+     * bench-blank.html), opened the same way just before each popup opening. What the browser and the machine
+     * cost before any of the popup's own work.
+     */
+    blankPageRunsMs: number[];
+    blankPageMedianMs: number;
   };
   refreshUnchanged: {
     feeds: number;
@@ -66,6 +73,24 @@ const RECORD_FIRST_ROW = `(() => {
   observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
 })();`;
 
+/** Navigation start → first paint of the test build's blank extension page, opened as the popup is. */
+async function blankPageFirstPaint(session: ExtensionSession): Promise<number> {
+  const page = await session.context.newPage();
+  try {
+    await page.setViewportSize({ width: 400, height: 600 });
+    await page.bringToFront();
+    await page.goto(session.url('bench-blank.html'));
+    const handle = await page.waitForFunction(
+      () => performance.getEntriesByType('paint').find((entry) => entry.name === 'first-paint')?.startTime,
+      null,
+      { timeout: 10_000 },
+    );
+    return (await handle.jsonValue()) as number;
+  } finally {
+    await page.close();
+  }
+}
+
 async function storedEventCount(session: ExtensionSession): Promise<number> {
   const all = await session.storageGet(null);
   return Object.entries(all)
@@ -79,11 +104,11 @@ async function storedEventCount(session: ExtensionSession): Promise<number> {
 
 export async function measurePopupFirstRender(
   server: FixtureServer,
-  options: { events?: number; feeds?: number; runs?: number } = {},
+  options: { events?: number; feeds?: number; runs?: number; extensionDir?: string } = {},
 ): Promise<BrowserMetrics['popupFirstRender'] & { chromium: string }> {
   const total = options.events ?? 2000;
   const feeds = options.feeds ?? 4;
-  const session = await launchExtension();
+  const session = await launchExtension({ extensionDir: options.extensionDir });
   try {
     await seedSettings(session, { radiusKm: 25 });
     for (let seed = 1; seed <= feeds; seed++) {
@@ -94,7 +119,9 @@ export async function measurePopupFirstRender(
     const fullListRunsMs: number[] = [];
     const markRuns = new Map<string, number[]>();
     const domContentLoaded: number[] = [];
+    const blankPageRunsMs: number[] = [];
     for (let run = 0; run < (options.runs ?? 7); run++) {
+      const blank = await blankPageFirstPaint(session);
       const page = await session.context.newPage();
       await page.setViewportSize({ width: 400, height: 600 });
       await page.addInitScript(RECORD_FIRST_ROW);
@@ -124,6 +151,7 @@ export async function measurePopupFirstRender(
       });
       // The first opening also warms the browser's caches for the extension's files: it is not counted.
       if (run > 0) {
+        blankPageRunsMs.push(round(blank));
         runsMs.push(round(result.painted));
         fullListRunsMs.push(round(result.fullList));
         if (result.domContentLoaded !== undefined) domContentLoaded.push(result.domContentLoaded);
@@ -142,6 +170,8 @@ export async function measurePopupFirstRender(
       fullListMedianMs: round(median(fullListRunsMs)),
       marks,
       domContentLoadedMs,
+      blankPageRunsMs,
+      blankPageMedianMs: round(median(blankPageRunsMs)),
       chromium,
     };
   } finally {

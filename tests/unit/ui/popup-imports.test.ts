@@ -67,3 +67,19 @@ describe('popup import graph', () => {
     expect(files).not.toContain('lib/text.ts');
   });
 });
+
+describe('the popup page\'s first script', () => {
+  it('carries only the storage reads and their keys (it runs before everything else on the page)', () => {
+    const { files, packages } = importGraph('entrypoints/popup-reads.ts');
+    expect([...files].sort()).toEqual(['entrypoints/popup-reads.ts', 'lib/storage-keys.ts', 'lib/ui/popup-reads.ts']);
+    expect([...packages]).toEqual(['#imports']);
+  });
+
+  it('is loaded by popup.html before the page\'s modules', () => {
+    const html = readFileSync(resolve(root, 'entrypoints/popup/index.html'), 'utf8');
+    const early = html.indexOf('src="/popup-reads.js"');
+    expect(early).toBeGreaterThan(0);
+    expect(early).toBeLessThan(html.indexOf('type="module"'));
+  });
+});
+
