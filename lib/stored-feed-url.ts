@@ -30,16 +30,20 @@ export function storedFeedUrl(input: string): StoredFeedUrl {
 }
 
 /**
- * What names a feed: its stored URL, with `webcal(s)://` read as `https://` and a Meetup group slug in lower
- * case (the directory writes slugs so, users paste them as Meetup shows them, and Meetup ignores their case).
+ * What names a feed: its stored URL, with `webcal(s)://` read as `https://`, and a Meetup group's address on
+ * one host (`www.meetup.com`, https) with its slug in lower case (the directory writes slugs so, users paste
+ * them as Meetup shows them, and Meetup ignores their case).
  * An address that cannot be stored is its own key.
  */
 export function feedKey(url: string): string {
   const stored = storedFeedUrl(url);
   if (!stored.ok) return url;
-  return stored.url
-    .replace(/^webcals?:/i, 'https:')
-    .replace(/^(https:\/\/(?:www\.)?meetup\.com\/[^/?#]+)/i, (group) => group.toLowerCase());
+  return (
+    stored.url
+      .replace(/^webcals?:/i, 'https:')
+      // meetup.com answers on both hosts and over http by redirecting to https://www.meetup.com.
+      .replace(/^https?:\/\/(?:www\.)?meetup\.com\/([^/?#]+)/i, (_, group: string) => `https://www.meetup.com/${group.toLowerCase()}`)
+  );
 }
 
 /** Whether two feed addresses name the same feed (see `feedKey`). */

@@ -69,6 +69,9 @@ describe('sameFeed: whether two addresses name one feed', () => {
   it.each([
     ['https://www.meetup.com/CaenCamp/events/ical/', 'https://www.meetup.com/caencamp/events/ical/', true],
     ['webcal://www.meetup.com/CaenCamp/events/ical/', 'https://WWW.meetup.com/caencamp/events/ical/', true],
+    ['https://meetup.com/CaenCamp/events/ical/', 'https://www.meetup.com/caencamp/events/ical/', true],
+    ['http://www.meetup.com/caencamp/events/ical/', 'webcal://meetup.com/caencamp/events/ical/', true],
+    ['https://www.meetup.com/caencamp/events/ical/', 'https://www.meetup.com/caen-camp/events/ical/', false],
     ['webcals://example.org/a.ics', ' https://example.org/a.ics#top', true],
     ['example.org/a.ics', 'https://example.org/a.ics', true],
     // Only Meetup's group slug ignores case: other paths and queries are the server's business.
