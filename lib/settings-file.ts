@@ -5,6 +5,7 @@
  */
 import { canonicalTimeZone } from './time';
 import { homeOfAllEventsLocal } from './migrations/feeds-v2';
+import { feedKey } from './stored-feed-url';
 import {
   DEFAULT_SETTINGS,
   MAX_REFRESH_MINUTES,
@@ -230,11 +231,16 @@ export function validateSettingsFile(input: unknown): ImportResult {
   if (rawFeeds) {
     if (rawFeeds.length > MAX_FEEDS) c.fail('feeds', 'tooMany');
     const ids = new Set<string>();
+    const urls = new Set<string>();
     rawFeeds.slice(0, MAX_FEEDS).forEach((raw, index) => {
       const feed = checkFeed(c, raw, `feeds[${index}]`, settings?.city ?? null);
       if (!feed) return;
       if (ids.has(feed.id)) c.fail(`feeds[${index}].id`, 'duplicate');
       ids.add(feed.id);
+      // The same feed twice (a file written before two spellings of one address were told apart): the first
+      // is kept, as adding it again would have answered "already added".
+      if (urls.has(feedKey(feed.url))) return;
+      urls.add(feedKey(feed.url));
       feeds.push(feed);
     });
   }

@@ -87,6 +87,14 @@ describe('settings file', () => {
     expect(result).toEqual({ ok: false, problems });
   });
 
+  it('keeps the first of two spellings of one feed (Meetup ignores the slug\'s case and the www)', () => {
+    const file = good();
+    file.feeds[0].url = 'https://www.meetup.com/CaenCamp/events/ical/';
+    file.feeds.push({ ...file.feeds[0], id: 'c', name: 'Again', url: 'https://meetup.com/caencamp/events/ical/' });
+    const result = validateSettingsFile(file);
+    expect(result.ok && result.feeds.map((feed) => feed.id)).toEqual(['a', 'b']);
+  });
+
   it('rejects text that is not JSON', () => {
     expect(parseSettingsFile('{ nope')).toEqual({ ok: false, problems: [{ path: '', code: 'notJson' }] });
   });
