@@ -185,6 +185,8 @@ export interface StarredSnapshot {
   status: MeetupEvent['status'];
   /** ISO instant of the reminder already sent, if any. */
   remindedAt: string | null;
+  /** Where, in a word, as notifications say it (`eventTown`); missing in snapshots from before it was kept. */
+  town?: string;
 }
 export const starredItem = lazyItem<Record<string, StarredSnapshot>>(`local:${STORAGE_KEYS.starred}`, {
   fallback: {},

@@ -8,6 +8,7 @@
 import { browser } from 'wxt/browser';
 import type { MeetupEvent } from '../events';
 import { isNearUser, type NearFilter } from '../upcoming';
+import { eventTown } from '../location/near';
 import type { FeedData, NotifiedIds, StarredSnapshot } from '../storage';
 import type { Translate } from './deps';
 import { eventEndInstant, eventStartInstant } from '../event-time';
@@ -90,14 +91,8 @@ export function planNewEventNotifications(
   }));
 }
 
-function describe(event: MeetupEvent, locale: string, zone: string): string {
-  return [formatEventWhen(event, locale, zone), townOf(event)].filter(Boolean).join(' · ');
-}
-
-/** Where, in a word: the resolved town, else what the feed wrote; nothing for an online-only event. */
-function townOf(event: MeetupEvent): string {
-  if (event.online && !event.location) return '';
-  return event.resolved?.city ?? event.place?.locality ?? event.location ?? '';
+function describe(event: MeetupEvent, locale: string, zone: string, town = eventTown(event)): string {
+  return [formatEventWhen(event, locale, zone), town].filter(Boolean).join(' · ');
 }
 
 export interface StarredChange {
@@ -135,7 +130,15 @@ export function starredChangesOf(
     const moved = event.start !== snapshot.start || location !== snapshot.location;
     if (becameCancelled) changes.push({ kind: 'cancelled', event });
     else if (moved && event.status !== 'cancelled') changes.push({ kind: 'moved', event });
-    if (becameCancelled || moved || event.status !== snapshot.status || event.title !== snapshot.title || event.id !== key) {
+    const town = eventTown(event);
+    if (
+      becameCancelled ||
+      moved ||
+      event.status !== snapshot.status ||
+      event.title !== snapshot.title ||
+      event.id !== key ||
+      town !== snapshot.town
+    ) {
       changed = true;
       next[event.id] = {
         id: event.id,
@@ -144,6 +147,7 @@ export function starredChangesOf(
         location,
         status: event.status,
         remindedAt: event.start !== snapshot.start ? null : snapshot.remindedAt,
+        town,
       };
     } else {
       next[key] = snapshot;
@@ -163,15 +167,16 @@ export function planStarredNotifications(
   }));
 }
 
+/** A starred event's reminder, from its snapshot: the town it kept, else (older snapshots) its location text. */
 export function planReminderNotification(
-  event: Pick<MeetupEvent, 'id' | 'title' | 'start' | 'allDay' | 'location'> & Partial<MeetupEvent>,
+  event: Pick<MeetupEvent, 'id' | 'title' | 'start' | 'allDay' | 'location'> & Partial<MeetupEvent> & { town?: string },
   context: { translate: Translate; locale: string; zone: string },
 ): NotificationPlan {
   const full = { online: false, place: null, ...event } as MeetupEvent;
   return {
     id: notificationId('reminder', event.id),
     title: context.translate('notifyReminderTitle', [event.title]),
-    message: describe(full, context.locale, context.zone),
+    message: describe(full, context.locale, context.zone, event.town ?? eventTown(full)),
   };
 }
 

@@ -39,6 +39,12 @@ export function isPlacedAtHome(event: Pick<MeetupEvent, 'resolved'>): boolean {
   return event.resolved?.source === HOME_SOURCE;
 }
 
+/** Where, in a word: the resolved town, else what the feed wrote; nothing for an online-only event. */
+export function eventTown(event: Pick<MeetupEvent, 'online' | 'location' | 'resolved' | 'place'>): string {
+  if (event.online && !event.location) return '';
+  return event.resolved?.city ?? event.place?.locality ?? event.location ?? '';
+}
+
 /** Distance from the user's city to where the event was resolved, or null when unknown. */
 export function eventDistanceKm(event: MeetupEvent, city: NearFilter['city']): number | null {
   // Once resolved, only the resolver's answer counts: it has already rejected unusable GEO values (0,0…).

@@ -10,7 +10,7 @@ import { safeHttpUrl, type MeetupEvent } from '../events';
 import { dayKeyOf, eventDayKey } from '../format';
 import { feedLabel } from '../host-name';
 import { searchText } from '../search-text';
-import { eventDistanceKm, isInPerson, isOnline } from '../location/near';
+import { eventDistanceKm, eventTown, isInPerson, isOnline } from '../location/near';
 import { followFeedData } from './mirror';
 import { currentValue, takePopupReads, type PopupReadsApi } from './popup-reads';
 import { sendMessage } from '../messages';
@@ -490,6 +490,7 @@ export function createPopupModel(options: PopupModelOptions) {
           location: event.location,
           status: event.status,
           remindedAt: null,
+          town: eventTown(event),
         };
       }
       await starredItem.setValue(next);

@@ -281,6 +281,18 @@ describe('reminders', () => {
     expect(titles()).toEqual(['Starting soon: Nantes JS #1']);
   });
 
+  it('says where in a word, as the other notifications do: the town kept when starred, else the location text', async () => {
+    const kept = snapshotOf(1, T0 + 3 * DAY, { town: 'Nantes' });
+    const older = snapshotOf(2, T0 + 3 * DAY + 30 * 60_000);
+    await starredItem.setValue({ [kept.id]: kept, [older.id]: older });
+    vi.setSystemTime(T0 + 3 * DAY - 20 * 60_000);
+    await start();
+    const messages = Object.values(shownNotifications()).map((options) => options.message);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toMatch(/ · Nantes$/);
+    expect(messages[1]).toMatch(/ · La Cantine, 11 rue La Noue Bras de Fer, Nantes$/);
+  });
+
   it('uses the configured delay, and 0 turns reminders off', async () => {
     await givenSettings({ reminderMinutes: 15 });
     const snapshot = snapshotOf(1, T0 + 3 * DAY);

@@ -87,7 +87,7 @@ describe('popup model', () => {
     const paris = sampleEvents().a.find((event) => event.id === 'paris')!;
     await m.toggleStar(paris);
     expect(await starredItem.getValue()).toEqual({
-      paris: { id: 'paris', title: 'Paris.rb', start: paris.start, location: 'Paris', status: 'confirmed', remindedAt: null },
+      paris: { id: 'paris', title: 'Paris.rb', start: paris.start, location: 'Paris', status: 'confirmed', remindedAt: null, town: 'Paris' },
     });
     await flush();
     m.view.value = 'starred';
