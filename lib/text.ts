@@ -28,10 +28,19 @@ export function htmlToText(input: string | null | undefined): string {
   text = decodeEntities(text);
   // A second pass catches escaped HTML (`&lt;b&gt;`) that decoded into tags.
   if (/<\/?[a-z!][^>]*>/i.test(text)) text = text.replace(/<\/?[a-z!][^>]*>/gi, '');
+  return tidySpaces(text);
+}
+
+/**
+ * Line breaks as "\n", spaces collapsed, no space around a line break, at most one empty line, trimmed. The patterns
+ * match only what changes: a single space or a bare line break (hundreds in a description) is left where it is
+ * rather than replaced by itself.
+ */
+export function tidySpaces(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
-    .replace(/[ \t\u00a0]+/g, ' ')
-    .replace(/ *\n */g, '\n')
+    .replace(/[ \t\u00a0]{2,}|[\t\u00a0]/g, ' ')
+    .replace(/ +\n *|\n +/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
