@@ -112,11 +112,39 @@ export interface ParseOptions {
   baseUrl?: string;
 }
 
-/** Keeps only http(s) URLs: a `javascript:` or `data:` link from a feed must never become clickable. */
+/**
+ * An http(s) URL that new URL() gives back unchanged: scheme and host in lower case (no port, user, IP address or
+ * punycode label), a path whose first segment is no dot segment, and only characters the parser neither
+ * percent-encodes nor normalises ("/." and "%2e" never, lest a dot segment be removed).
+ */
+const PLAIN_HTTP_URL =
+  /^https?:\/\/(?!xn--|[^/]*\.xn--)(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z](?:[a-z0-9-]*[a-z0-9])?\/(?!\.)(?:[A-Za-z0-9\-_~!$&()*+,;=:@?#.]|\/(?!\.)|%(?!2[eE]))*$/;
+
+/** The last base seen and whether it parses: an absolute link is only returned as is when new URL(link, base) would not throw. */
+let lastBase: { base: string; valid: boolean } | null = null;
+
+function isValidBase(base: string): boolean {
+  if (lastBase?.base !== base) {
+    let valid = true;
+    try {
+      new URL(base);
+    } catch {
+      valid = false;
+    }
+    lastBase = { base, valid };
+  }
+  return lastBase.valid;
+}
+
+/**
+ * Keeps only http(s) URLs: a `javascript:` or `data:` link from a feed must never become clickable. A link already
+ * written as the parser would write it (nearly every event's) skips the URL object: a feed has one per event.
+ */
 export function safeHttpUrl(value: unknown, base?: string): string | null {
   if (typeof value !== 'string') return null;
   const trimmed = value.trim();
   if (!trimmed) return null;
+  if (PLAIN_HTTP_URL.test(trimmed) && (!base || isValidBase(base))) return trimmed;
   try {
     const url = base ? new URL(trimmed, base) : new URL(trimmed);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;

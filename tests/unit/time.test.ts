@@ -28,6 +28,28 @@ describe('zoneOffsetMs', () => {
   });
 });
 
+describe('offsets read from the formatted wall time', () => {
+  /** The offset as formatToParts gives the wall time, as lib/time.ts once read it for every instant. */
+  function fromParts(utcMs: number, zone: string): number {
+    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short' }).formatToParts(new Date(utcMs));
+    const value = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+    const bc = ['B', 'BC'].includes(parts.find((p) => p.type === 'era')!.value);
+    const year = bc ? 1 - value('year') : value('year');
+    const date = new Date(Date.UTC(year, value('month') - 1, value('day'), value('hour'), value('minute'), value('second')));
+    if (year >= 0 && year < 100) date.setUTCFullYear(year);
+    return date.getTime() - (utcMs - (((utcMs % 1000) + 1000) % 1000));
+  }
+
+  it.each(['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'Australia/Lord_Howe', 'America/St_Johns', 'Africa/Casablanca'])(
+    'agree with formatToParts at UTC noons from 3 BC to AD 9999 in %s',
+    (zone) => {
+      const instants = [-62_200_000_000_000, -62_135_596_800_000, -60_000_000_000_000, Date.UTC(50, 5, 1, 12), -2_000_000_000_000, 0, 1_798_761_600_000, 253_402_257_600_000];
+      for (let day = 0; day < 400; day += 7) instants.push(Date.UTC(2026, 0, 1 + day, 12));
+      for (const ms of instants) expect(zoneOffsetMs(ms, zone), new Date(ms).toISOString()).toBe(fromParts(ms, zone));
+    },
+  );
+});
+
 describe('zonedTimeToUtcMs', () => {
   it.each([
     ['2026-11-24 18:30:00', 'Europe/Paris', '2026-11-24T17:30:00Z'],
@@ -47,6 +69,29 @@ describe('zonedTimeToUtcMs', () => {
   ])('%s in %s is %s', (local, zone, utc) => {
     expect(toUtcIso(zonedTimeToUtcMs(wall(local), zone))).toBe(utc);
   });
+
+  /** The rule without the steady-day shortcut: the offsets a day either side, the earliest consistent one, a gap moved forward. */
+  function byCandidates(w: ReturnType<typeof wall>, zone: string): number {
+    const naive = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+    const before = zoneOffsetMs(naive - 86_400_000, zone);
+    const after = zoneOffsetMs(naive + 86_400_000, zone);
+    for (const offset of [before, after].sort((a, b) => b - a)) if (zoneOffsetMs(naive - offset, zone) === offset) return naive - offset;
+    return naive - Math.min(before, after);
+  }
+
+  it.each(['Europe/Paris', 'America/New_York', 'Pacific/Auckland', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kolkata', 'UTC'])(
+    'the steady-day shortcut gives the candidates\' instant every 15 minutes of 2026 DST weeks in %s',
+    (zone) => {
+      const weeks = ['2026-03-05', '2026-03-26', '2026-04-02', '2026-09-24', '2026-10-22', '2026-10-29'];
+      for (const week of weeks) {
+        for (let t = Date.parse(`${week}T00:00:00Z`), end = t + 7 * 86_400_000; t < end; t += 15 * 60_000) {
+          const d = new Date(t);
+          const w = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: 0 };
+          expect(zonedTimeToUtcMs(w, zone)).toBe(byCandidates(w, zone));
+        }
+      }
+    },
+  );
 
   it('round-trips through utcMsToZonedTime', () => {
     const ms = Date.parse('2026-10-25T01:30:00Z');

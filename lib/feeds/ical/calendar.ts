@@ -9,9 +9,9 @@ import { defaultWindow } from '../../upcoming/window';
 import { feedFloatingZone } from '../date-values';
 import { FeedError } from '../errors';
 import { EventReader, Warnings } from './events';
-import { calendarsOf, hoistNestedEvents, isComponent, readEvent, str, type JComponent, type JProp, type RawEvent } from './jcal';
-import { readEventsByUid } from './occurrences';
-import { splitEvents, tolerantParse, type LineNotes } from './scan';
+import { calendarsOf, hoistNestedEvents, isComponent, readEvent, str, type JComponent, type JProp } from './jcal';
+import { UidGroups } from './occurrences';
+import { cutEvents, readChunk, tolerantParse, type LineNotes } from './scan';
 import { parseDurationMs } from './values';
 import { FeedZones, ianaZoneForTzid } from './zones';
 
@@ -32,11 +32,12 @@ export function parseICal(text: string, options: ParseOptions): FeedParseResult 
     body = body.slice(begin);
   }
 
-  // Each VEVENT is parsed and read on its own: its jCal dies young (the whole-feed tree would be copied around by
-  // the GC while we read it), and one broken event costs only itself.
+  // Each VEVENT is parsed and read on its own, once the rest of the feed (its zones) is known: what is read of it
+  // dies young unless it becomes an event (the whole-feed tree would be copied around by the GC while we read it),
+  // and one broken event costs only itself.
   const lineNotes: LineNotes = { dropped: 0, cut: false };
-  const split = splitEvents(body, lineNotes);
-  const source = split ? split.rest : body;
+  const cut = cutEvents(body);
+  const source = cut ? cut.rest : body;
   let calendars: JComponent[];
   try {
     calendars = calendarsOf(ICAL.parse(source));
@@ -44,10 +45,20 @@ export function parseICal(text: string, options: ParseOptions): FeedParseResult 
     // ical.js stops at the first bad line; re-read line by line and drop only what is broken.
     calendars = tolerantParse(source, lineNotes);
   }
-  if (lineNotes.dropped > 0) warnings.push(`Ignored ${lineNotes.dropped} unreadable line${lineNotes.dropped > 1 ? 's' : ''}.`);
-  if (lineNotes.cut) warnings.push('The feed seems cut short (a component never ends).');
-  if (calendars.length === 0) throw new FeedError('malformed', 'Not a readable iCalendar feed: no VCALENDAR found.');
-  return readCalendars(calendars, 'ical', options, warnings, split?.events ?? []);
+  const chunks = cut?.chunks ?? [];
+  if (calendars.length === 0) {
+    // Unreadable event chunks would add their own notes, but the verdict is the same.
+    throw new FeedError('malformed', 'Not a readable iCalendar feed: no VCALENDAR found.');
+  }
+  return readCalendars(calendars, 'ical', options, warnings, { chunks, lineNotes });
+}
+
+/** What the reader says about unreadable lines, before anything it says about the calendar and its events. */
+function lineWarnings(lineNotes: LineNotes): string[] {
+  const said: string[] = [];
+  if (lineNotes.dropped > 0) said.push(`Ignored ${lineNotes.dropped} unreadable line${lineNotes.dropped > 1 ? 's' : ''}.`);
+  if (lineNotes.cut) said.push('The feed seems cut short (a component never ends).');
+  return said;
 }
 
 export function parseJCal(data: unknown, options: ParseOptions): FeedParseResult {
@@ -69,7 +80,14 @@ function describeBody(body: string): string {
   return `text starting with "${firstLine}"`;
 }
 
-function readCalendars(calendars: JComponent[], format: FeedFormat, options: ParseOptions, warnings: string[], preRead: RawEvent[] = []): FeedParseResult {
+/** `cut`: the VEVENTs cut out of an iCalendar body (cutEvents), read here once the zones are known. */
+function readCalendars(
+  calendars: JComponent[],
+  format: FeedFormat,
+  options: ParseOptions,
+  warnings: string[],
+  cut: { chunks: string[]; lineNotes: LineNotes } = { chunks: [], lineNotes: { dropped: 0, cut: false } },
+): FeedParseResult {
   const now = options.now ?? Date.now();
   const window = defaultWindow(now);
   const from = options.from ?? window.from;
@@ -111,6 +129,8 @@ function readCalendars(calendars: JComponent[], format: FeedFormat, options: Par
     }
   }
 
+  // Line notes come first; they are counted once the chunks are read, below.
+  const lineNotesAt = warnings.length;
   if (unclosed > 0) warnings.push(`${unclosed} event${unclosed > 1 ? 's' : ''} without END:VEVENT; the events after ${unclosed > 1 ? 'them' : 'it'} were still read.`);
 
   // The user's per-feed zone > the feed's X-WR-TIMEZONE > the user's city's zone > the system's.
@@ -123,19 +143,25 @@ function readCalendars(calendars: JComponent[], format: FeedFormat, options: Par
   const notes = new Warnings();
   const reader = new EventReader(options, zones, notes, from, to, maxOccurrences);
 
-  const raws = [...preRead];
-  vevents.forEach((component, order) => {
+  const groups = new UidGroups(reader);
+  const { chunks, lineNotes } = cut;
+  for (let i = 0; i < chunks.length; i++) {
+    const read = readChunk(chunks[i]!, lineNotes);
+    if (read) groups.add(read.raw, read.scanned ? chunks[i]! : null);
+  }
+  warnings.splice(lineNotesAt, 0, ...lineWarnings(lineNotes));
+  for (const component of vevents) {
     try {
-      raws.push(readEvent(component, preRead.length + order));
+      groups.add(readEvent(component), null);
     } catch {
       notes.broken++;
     }
-  });
-  const events = readEventsByUid(raws, reader);
+  }
+  const events = groups.read();
   stripInstancePrefix(events, title);
   events.sort(compareEvents);
   notes.flush(warnings);
-  if (raws.length === 0) warnings.push('The calendar has no events.');
+  if (groups.count === 0) warnings.push('The calendar has no events.');
   return { events, warnings, format, title, minRefreshMinutes };
 }
 
@@ -147,7 +173,8 @@ function stripInstancePrefix(events: MeetupEvent[], calendarName: string | null)
     const first = prefixOf(events[0]!.title)?.[1] ?? null;
     if (first && events.every((e) => prefixOf(e.title)?.[1] === first)) shared = first;
   }
-  for (const event of events) {
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
     const m = prefixOf(event.title);
     if (!m) continue;
     const name = m[1]!;

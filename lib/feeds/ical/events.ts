@@ -8,7 +8,7 @@ import { htmlToText, plainLine } from '../../text';
 import { addDaysToIsoDate, toIsoDate, type WallTime } from '../../time';
 import { approximateMs, parseDuration, type Duration } from '../duration';
 import type { RawEvent } from './jcal';
-import { blockText, DAY, isoOf, lineText, parseWhen, type When } from './values';
+import { blockText, DAY, isoOf, lineText, parseWhen, wallKey, type When } from './values';
 import { utcWallIn, type FeedZones, type ResolvedZone } from './zones';
 
 /** By LOCATION text, for events with and without coordinates. */
@@ -33,8 +33,11 @@ export interface Slot {
   startMs: number;
   endMs: number | null;
   timeZone: string | null;
-  /** Timed events: how the end was given (DTEND: exact ms; DURATION: nominal days + exact time), for occurrences. */
-  length?: Duration | null;
+  /**
+   * Timed events: how the end was given (DTEND: exact ms; DURATION: nominal days + exact time), for occurrences.
+   * Always present (null when unused), so that every slot has one shape.
+   */
+  length: Duration | null;
 }
 
 export interface Details {
@@ -82,6 +85,9 @@ export interface MasterInfo {
   days: number;
 }
 
+/** More than any UTC offset a zone has had (the largest, local mean times of the 19th century, stay under 16 hours). */
+const OFFSET_BOUND_MS = 26 * 3_600_000;
+
 /** Total time the feed may spend in ical.js's iterator: 1,000 hostile rules must not cost 1,000 × 100 ms. */
 const FEED_RECURRENCE_BUDGET_MS = 1000;
 
@@ -108,47 +114,94 @@ export class EventReader {
   }
 
   /** [from, to): an event starting exactly at `to` belongs to the next window. */
-  private inWindow(slot: Slot): boolean {
+  inWindow(slot: Slot): boolean {
     return slot.startMs < this.to && (slot.endMs ?? slot.startMs) >= this.from;
   }
 
-  /** `shared`: details are reused by several occurrences, so each event gets its own place and categories. */
-  emit(out: Candidate[], uid: string, key: string, slot: Slot, details: Details, priority: number, shared = false): void {
-    if (!this.inWindow(slot)) return;
-    out.push({
-      priority,
-      event: {
-        id: eventId(this.options.feedId, uid, key),
-        uid,
-        feedId: this.options.feedId,
-        title: details.title,
-        start: slot.start,
-        end: slot.end,
-        allDay: slot.allDay,
-        timeZone: slot.timeZone,
-        status: details.status,
-        online: details.online,
-        onlineUrl: details.onlineUrl,
-        location: details.location,
-        place: shared && details.place ? { ...details.place } : details.place,
-        url: details.url,
-        description: details.description,
-        image: details.image,
-        categories: shared ? [...details.categories] : details.categories,
-      },
-    });
+  /**
+   * The event of a slot in the window (details are read only for those). `shared`: details are reused by several
+   * occurrences, so each event gets its own place and categories.
+   */
+  event(uid: string, key: string, slot: Slot, details: Details, shared = false): MeetupEvent {
+    return {
+      id: eventId(this.options.feedId, uid, key),
+      uid,
+      feedId: this.options.feedId,
+      title: details.title,
+      start: slot.start,
+      end: slot.end,
+      allDay: slot.allDay,
+      timeZone: slot.timeZone,
+      status: details.status,
+      online: details.online,
+      onlineUrl: details.onlineUrl,
+      location: details.location,
+      place: shared && details.place ? { ...details.place } : details.place,
+      url: details.url,
+      description: details.description,
+      image: details.image,
+      categories: shared ? [...details.categories] : details.categories,
+    };
+  }
+
+  /** A one-off event (a master without RRULE or RDATE), or null when it has no readable start or is outside the window. */
+  oneOff(uid: string, raw: RawEvent): MeetupEvent | null {
+    const start = this.startOf(raw);
+    return start ? this.oneOffFrom(uid, raw, start) : null;
+  }
+
+  /**
+   * oneOff, or undefined when reading it would leave a note or a warning (no readable start, a time inside a date,
+   * a TZID not resolved yet that may be unknown): those must be left in feed order, by oneOff.
+   */
+  quietOneOff(uid: string, raw: RawEvent): MeetupEvent | null | undefined {
+    const start = parseWhen(raw.dtstart);
+    if (!start || (!start.allDay && start.timeInDate)) return undefined;
+    if ((!start.allDay && start.tzid && !this.zones.resolvesQuietly(start.tzid)) || (raw.dtend?.tzid && !this.zones.resolvesQuietly(raw.dtend.tzid))) {
+      return undefined;
+    }
+    try {
+      const end = parseWhen(raw.dtend);
+      if (!start.allDay && raw.duration === null && this.clearlyOutside(start, end)) return null;
+      return this.oneOffFrom(uid, raw, start, end);
+    } catch {
+      // Thrown again by oneOff, which counts it.
+      return undefined;
+    }
+  }
+
+  private oneOffFrom(uid: string, raw: RawEvent, start: When, end = parseWhen(raw.dtend)): MeetupEvent | null {
+    const slot = this.slot(raw, start, null, end);
+    return slot && this.inWindow(slot) ? this.event(uid, slot.start, slot, this.details(raw)) : null;
+  }
+
+  /**
+   * Whether a timed event ends before the window or starts after it whatever its zones' offsets (none reaches a
+   * day and two hours), so that its instants need not be worked out: feeds list past events, and some far ahead.
+   */
+  private clearlyOutside(start: When & { allDay: false }, end: When | null): boolean {
+    const timedEnd = end && !end.allDay ? end : null;
+    if (!this.offsetBounded(start) || (timedEnd && !this.offsetBounded(timedEnd))) return false;
+    const startKey = wallKey(start.wall);
+    if (startKey - OFFSET_BOUND_MS >= this.to) return true;
+    // slot() keeps the start as the end when DTEND comes before it.
+    return Math.max(startKey, timedEnd ? wallKey(timedEnd.wall) : startKey) + OFFSET_BOUND_MS < this.from;
+  }
+
+  /** UTC, floating or a zone the platform knows: a custom VTIMEZONE may say anything. */
+  private offsetBounded(when: When & { allDay: false }): boolean {
+    return when.utc || !when.tzid || this.zones.resolve(when.tzid).rule.kind === 'iana';
   }
 
   /** Start/end of a one-off event (or an override). `fallback` comes from the master for overrides. */
-  slot(raw: RawEvent, start: When, fallback: { length: Duration | null; days: number } | null): Slot | null {
-    const end = parseWhen(raw.dtend);
+  slot(raw: RawEvent, start: When, fallback: { length: Duration | null; days: number } | null, end = parseWhen(raw.dtend)): Slot | null {
     const duration = parseDuration(raw.duration);
     if (start.allDay) {
       let endDate: string;
       if (end?.allDay && end.date > start.date) endDate = end.date;
       else if (duration !== null && approximateMs(duration) > 0) endDate = addDaysToIsoDate(start.date, Math.max(1, Math.ceil(approximateMs(duration) / DAY)));
       else endDate = addDaysToIsoDate(start.date, fallback?.days ?? 1);
-      return { allDay: true, start: start.date, end: endDate, startMs: this.zones.dateMs(start.date), endMs: this.zones.dateMs(endDate), timeZone: null };
+      return { allDay: true, start: start.date, end: endDate, startMs: this.zones.dateMs(start.date), endMs: this.zones.dateMs(endDate), timeZone: null, length: null };
     }
     const startMs = this.zones.instant(start);
     if (!Number.isFinite(startMs)) return null;
@@ -198,7 +251,8 @@ export class EventReader {
     const slot = this.slot(override, start, master ? { length: master.length, days: master.days } : null);
     if (!slot) return;
     const key = this.occurrenceKey(rid, master?.zone, master?.allDay ?? rid.allDay);
-    this.emit(out, uid, key, slot, this.details(override, master?.details), override.sequence * 2 + 1, master !== null);
+    if (!this.inWindow(slot)) return;
+    out.push({ priority: override.sequence * 2 + 1, event: this.event(uid, key, slot, this.details(override, master?.details), master !== null) });
   }
 
   /**

@@ -37,7 +37,6 @@ export function hoistNestedEvents(event: JComponent, into: JComponent[]): number
 }
 
 export interface RawEvent {
-  order: number;
   uid: string | null;
   summary: string | null;
   description: string | null;
@@ -75,9 +74,9 @@ function rawTime(prop: JProp): RawTime | null {
   return { value, type: String(prop[2] ?? ''), tzid: paramString(prop[1], 'tzid') };
 }
 
-export function readEvent(component: JComponent, order: number): RawEvent {
+export function readEvent(component: JComponent): RawEvent {
   const event: RawEvent = {
-    order, uid: null, summary: null, description: null, altDescription: null, location: null, url: null,
+    uid: null, summary: null, description: null, altDescription: null, location: null, url: null,
     status: null, dtstart: null, dtend: null, duration: null, rrules: [], rdates: [], exdates: [],
     recurrenceId: null, thisAndFuture: false, geo: null, categories: [], image: null, sequence: 0,
   };

@@ -5,62 +5,117 @@
  */
 import ICAL from 'ical.js';
 import type { MeetupEvent } from '../../events';
-import { addDaysToIsoDate, type WallTime } from '../../time';
+import { addDaysToIsoDate, wallKeyToUtcMs, type WallTime } from '../../time';
 import { approximateMs, parseDuration, type Duration } from '../duration';
-import type { Candidate, Details, EventReader, MasterInfo, Slot, Warnings } from './events';
+import type { Candidate, Details, EventReader, MasterInfo, Slot } from './events';
 import { paramString, valuesOf, type JProp, type RawEvent } from './jcal';
+import { scanEvent } from './scan';
 import { expandRule } from './recurrence';
-import { DAY, dayNumber, daysBetween, isoOf, isoOfDayNumber, parseWhen, type When } from './values';
+import { DAY, dayNumber, daysBetween, isoOf, isoOfDayNumber, memo, parseWhen, wallKey, type When } from './values';
 import { utcWallIn, wallKeyIn, wallToUtcMs, type ResolvedZone } from './zones';
 
+/**
+ * The components of one UID, in feed order: nearly always one. A lone one-off read as it came (UidGroups.add) keeps
+ * only its event and its text: `first` is null until a second component makes it a group to read again.
+ */
 interface UidGroup {
-  masters: RawEvent[];
-  overrides: RawEvent[];
+  uid: string;
+  first: RawEvent | null;
+  chunk: string | null;
+  event: MeetupEvent | null;
+  more: RawEvent[] | null;
 }
 
-/** Every event of the feed, read one UID at a time, each id once. */
-export function readEventsByUid(raws: RawEvent[], reader: EventReader): MeetupEvent[] {
-  const byUid = collectByUid(raws, reader.notes);
-  const notes = reader.notes;
-  const events: MeetupEvent[] = [];
-  const candidates: Candidate[] = [];
-  for (const [uid, group] of byUid) {
-    candidates.length = 0;
-    try {
-      readGroup(reader, uid, group.masters, group.overrides, candidates);
-    } catch {
-      notes.broken++;
-      continue;
-    }
-    // Ids can only collide inside one UID (a master and its overrides, or a UID reused by copies of an event);
-    // ids of one component are already unique, so the common case skips the map.
-    if (group.masters.length + group.overrides.length === 1) {
-      for (const candidate of candidates) events.push(candidate.event);
-      continue;
-    }
-    const byId = new Map<string, Candidate>();
-    for (const candidate of candidates) {
-      const existing = byId.get(candidate.event.id);
-      if (!existing || candidate.priority > existing.priority) byId.set(candidate.event.id, candidate);
-    }
-    for (const candidate of byId.values()) events.push(candidate.event);
-  }
-  return events;
-}
+/**
+ * Every event of the feed, read one UID at a time, each id once. Components are added in feed order, and a UID's
+ * events come out where the UID first appears; a one-off is read as soon as it is added when that leaves no note or
+ * warning (so their order cannot change), and only its event stays alive meanwhile, not what was read to make it.
+ */
+export class UidGroups {
+  /** Components added. */
+  count = 0;
+  private readonly groups: UidGroup[] = [];
+  private readonly byUid = new Map<string, UidGroup>();
 
-/** Group by UID: a recurring master and its RECURRENCE-ID overrides share one. */
-function collectByUid(raws: RawEvent[], notes: Warnings): Map<string, UidGroup> {
-  const byUid = new Map<string, UidGroup>();
-  for (const raw of raws) {
+  constructor(private readonly reader: EventReader) {}
+
+  /** `chunk`: the component's text when scanEvent reads it (again to the same RawEvent), else null. */
+  add(raw: RawEvent, chunk: string | null): void {
+    this.count++;
     if (!raw.uid) {
-      notes.noUid++;
+      this.reader.notes.noUid++;
       raw.uid = `generated-${hash(`${raw.summary ?? ''}|${raw.dtstart?.value ?? ''}|${raw.dtstart?.tzid ?? ''}`)}`;
+      // Read in read(): a second read of its text would have no UID.
+      chunk = null;
     }
-    let group = byUid.get(raw.uid);
-    if (!group) byUid.set(raw.uid, (group = { masters: [], overrides: [] }));
-    (raw.recurrenceId ? group.overrides : group.masters).push(raw);
+    const group = this.byUid.get(raw.uid);
+    if (group) {
+      // Not alone after all: its first component is read again, and the group is read as a whole.
+      group.first ??= scanEvent(group.chunk!);
+      group.event = null;
+      (group.more ??= []).push(raw);
+      return;
+    }
+    const event = chunk !== null && isOneOff(raw) ? this.reader.quietOneOff(raw.uid, raw) : undefined;
+    const created: UidGroup = event === undefined
+      ? { uid: raw.uid, first: raw, chunk: null, event: null, more: null }
+      : { uid: raw.uid, first: null, chunk, event, more: null };
+    this.byUid.set(raw.uid, created);
+    this.groups.push(created);
   }
-  return byUid;
+
+  read(): MeetupEvent[] {
+    const reader = this.reader;
+    const notes = reader.notes;
+    const events: MeetupEvent[] = [];
+    const candidates: Candidate[] = [];
+    // Indexed loops: a waking worker runs this unoptimised, where for…of allocates per step.
+    for (let g = 0; g < this.groups.length; g++) {
+      const { uid, first, event, more } = this.groups[g]!;
+      if (first === null) {
+        if (event) events.push(event);
+        continue;
+      }
+      if (more === null && isOneOff(first)) {
+        // A UID that is one event: what readGroup would do, without its lists and candidates.
+        try {
+          const read = reader.oneOff(uid, first);
+          if (read) events.push(read);
+        } catch {
+          notes.broken++;
+        }
+        continue;
+      }
+      const components = more === null ? [first] : [first, ...more];
+      const masters = components.filter((raw) => !raw.recurrenceId);
+      const overrides = components.filter((raw) => raw.recurrenceId);
+      candidates.length = 0;
+      try {
+        readGroup(reader, uid, masters, overrides, candidates);
+      } catch {
+        notes.broken++;
+        continue;
+      }
+      // Ids can only collide inside one UID (a master and its overrides, or a UID reused by copies of an event);
+      // ids of one component are already unique, so the common case skips the map.
+      if (more === null) {
+        for (let c = 0; c < candidates.length; c++) events.push(candidates[c]!.event);
+        continue;
+      }
+      const byId = new Map<string, Candidate>();
+      for (const candidate of candidates) {
+        const existing = byId.get(candidate.event.id);
+        if (!existing || candidate.priority > existing.priority) byId.set(candidate.event.id, candidate);
+      }
+      for (const candidate of byId.values()) events.push(candidate.event);
+    }
+    return events;
+  }
+}
+
+/** A component that is neither a series (RRULE, RDATE) nor an override (RECURRENCE-ID). */
+function isOneOff(raw: RawEvent): boolean {
+  return !raw.recurrenceId && raw.rrules.length === 0 && raw.rdates.length === 0;
 }
 
 function hash(text: string): string {
@@ -81,10 +136,8 @@ function readGroup(reader: EventReader, uid: string, allMasters: RawEvent[], ove
   const recurring = masters.find((m) => m.rrules.length > 0 || m.rdates.length > 0);
   for (const master of masters) {
     if (master === recurring) continue;
-    const start = reader.startOf(master);
-    if (!start) continue;
-    const slot = reader.slot(master, start, null);
-    if (slot) reader.emit(out, uid, slot.start, slot, reader.details(master), master.sequence * 2);
+    const event = reader.oneOff(uid, master);
+    if (event) out.push({ priority: master.sequence * 2, event });
   }
   if (recurring) readRecurring(reader, uid, recurring, overrides, out);
   else {
@@ -120,6 +173,8 @@ interface Series {
   /** The zone floating EXDATE/RDATE/RECURRENCE-ID times are read in. */
   relatedZone: ResolvedZone;
   toInstant: (wall: WallTime) => number;
+  /** toInstant of a wall key (Date.UTC of the fields), when the zone needs no fields (not a custom VTIMEZONE). */
+  keyToInstant: ((key: number) => number) | undefined;
   keyOf: (when: When) => number;
   length: Duration | null;
   durationMs: number | null;
@@ -142,7 +197,8 @@ interface Replacements {
   future: ThisAndFuture[];
 }
 
-type Occurrence = { wall: WallTime; ms: number; end?: number };
+/** `key`: the wall time as Date.UTC of its fields (an all-day series counts in its days, Math.floor(key / DAY)). */
+type Occurrence = { key: number; ms: number; end?: number };
 
 /** RFC 5545's recurrence set, one step at a time; without a readable DTSTART the overrides stand alone. */
 function readRecurring(reader: EventReader, uid: string, master: RawEvent, overrides: RawEvent[], out: Candidate[]): void {
@@ -165,6 +221,8 @@ function seriesOf(reader: EventReader, master: RawEvent, start: When): Series | 
   const zone = start.allDay ? reader.zones.floating : start.utc ? null : start.tzid ? reader.zones.resolve(start.tzid) : reader.zones.floating;
   const toInstant = (wall: WallTime): number =>
     zone ? wallToUtcMs(wall, zone.rule) : Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  const rule = zone?.rule;
+  const keyToInstant = !rule ? (key: number) => key : rule.kind === 'iana' ? (key: number) => wallKeyToUtcMs(key, rule.zone) : undefined;
   const relatedZone = zone ?? reader.zones.floating;
   const firstSlot = reader.slot(master, start, null);
   if (!firstSlot) return null;
@@ -179,7 +237,7 @@ function seriesOf(reader: EventReader, master: RawEvent, start: When): Series | 
   // Occurrence keys are instants (ms) for timed events and day numbers for all-day ones.
   const keyOf = (when: When): number =>
     start.allDay ? dayNumber(reader.seriesDay(when)) : when.allDay ? dayNumber(when.wall) : reader.zones.instant(when, relatedZone);
-  return { master, start, zone, relatedZone, toInstant, keyOf, length, durationMs, days, details, masterInfo, label };
+  return { master, start, zone, relatedZone, toInstant, keyToInstant, keyOf, length, durationMs, days, details, masterInfo, label };
 }
 
 /** EXDATEs first: an override for an excluded date may be gone with it (applyOverrides). */
@@ -250,7 +308,7 @@ function maxShiftOf(future: ThisAndFuture[]): number {
 }
 
 /** The RRULEs' occurrences in the window, or DTSTART alone when there is none. */
-function expandRules(reader: EventReader, { master, start, zone, toInstant, durationMs, days }: Series, maxShift: number): Occurrence[] {
+function expandRules(reader: EventReader, { master, start, zone, toInstant, keyToInstant, durationMs, days }: Series, maxShift: number): Occurrence[] {
   const occurrences: Occurrence[] = [];
   // Several RRULEs (RFC 2445, still written by Zimbra and old Outlook): the occurrences are their union, each
   // rule counting its own COUNT from DTSTART; duplicates fall out in emitOccurrences.
@@ -264,6 +322,7 @@ function expandRules(reader: EventReader, { master, start, zone, toInstant, dura
         start: start.wall,
         isDate: start.allDay,
         toInstant,
+        keyToInstant,
         toWallKey: (instant) => wallKeyIn(instant, zone),
         windowFrom: reader.from - maxShift,
         windowTo: reader.to + maxShift,
@@ -275,11 +334,11 @@ function expandRules(reader: EventReader, { master, start, zone, toInstant, dura
       if (expansion.capped) reader.notes.capped++;
       if (expansion.truncated) reader.notes.truncated.add(expansion.truncated);
     } else {
-      occurrences.push({ wall: start.wall, ms: toInstant(start.wall) });
+      occurrences.push({ key: wallKey(start.wall), ms: toInstant(start.wall) });
       reader.notes.truncated.add('unreadable repeat rule');
     }
   }
-  if (master.rrules.length === 0) occurrences.push({ wall: start.wall, ms: toInstant(start.wall) });
+  if (master.rrules.length === 0) occurrences.push({ key: wallKey(start.wall), ms: toInstant(start.wall) });
   return occurrences;
 }
 
@@ -297,7 +356,7 @@ function addRdates(reader: EventReader, { master, start, relatedZone, toInstant 
       const periodDuration = typeof second === 'string' ? parseDuration(second) : null;
       if (periodEnd && !periodEnd.allDay) end = reader.zones.instant(periodEnd, relatedZone);
       else if (periodDuration !== null) end = reader.zones.add(ms, periodDuration, when.allDay ? relatedZone : reader.zones.zoneOf(when, relatedZone));
-      occurrences.push({ wall, ms, end });
+      occurrences.push({ key: wallKey(wall), ms, end });
     }
   }
 }
@@ -312,13 +371,19 @@ function emitOccurrences(
   { single, singleDays, future }: Replacements,
   out: Candidate[],
 ): void {
-  const seen = new Set<number>();
   let emitted = 0;
-  occurrences.sort((a, b) => a.ms - b.ms);
-  for (const occurrence of occurrences) {
-    const key = start.allDay ? dayNumber(occurrence.wall) : occurrence.ms;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  // One rule's occurrences come in order: only several rules or RDATEs need the (stable) sort, and only then, or
+  // instants that repeat (a DST gap), or days that repeat (an all-day series), can keys repeat.
+  const order = orderOf(occurrences);
+  if (order === 'unordered') occurrences.sort((a, b) => a.ms - b.ms);
+  const seen = order === 'increasing' && !start.allDay ? null : new Set<number>();
+  for (let o = 0; o < occurrences.length; o++) {
+    const occurrence = occurrences[o]!;
+    const key = start.allDay ? Math.floor(occurrence.key / DAY) : occurrence.ms;
+    if (seen) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     if (start.allDay ? excludedDays.has(key) : excludedInstants.has(key)) continue;
     if (single.has(key)) continue;
     if (!start.allDay && (excludedDays.size > 0 || singleDays.size > 0)) {
@@ -328,24 +393,35 @@ function emitOccurrences(
     }
     if (emitted >= reader.maxOccurrences) break;
     let applied: ThisAndFuture | undefined;
-    for (const f of future) if (f.key <= key) applied = f;
+    for (let f = 0; f < future.length; f++) if (future[f]!.key <= key) applied = future[f];
     let slot: Slot;
     const occurrenceKey = start.allDay ? isoOfDayNumber(key) : isoOf(key);
     if (start.allDay) {
       const date = addDaysToIsoDate(occurrenceKey, applied?.deltaDays ?? 0);
       const end = addDaysToIsoDate(date, applied?.days ?? days);
-      slot = { allDay: true, start: date, end, startMs: reader.zones.dateMs(date), endMs: reader.zones.dateMs(end), timeZone: null };
+      slot = { allDay: true, start: date, end, startMs: reader.zones.dateMs(date), endMs: reader.zones.dateMs(end), timeZone: null, length: null };
     } else {
       const startMs = key + (applied?.deltaMs ?? 0);
       const span = applied ? applied.length : length;
       // Nominal days of a DURATION count on the event's own wall clock (same end time across a DST change).
       const endMs = occurrence.end ?? (span === null ? null : reader.zones.add(startMs, span, zone));
-      slot = { allDay: false, start: startMs === key ? occurrenceKey : isoOf(startMs), end: endMs === null ? null : isoOf(endMs), startMs, endMs, timeZone: label };
+      slot = { allDay: false, start: startMs === key ? occurrenceKey : isoOf(startMs), end: endMs === null ? null : isoOf(endMs), startMs, endMs, timeZone: label, length: null };
     }
-    const before = out.length;
-    reader.emit(out, uid, occurrenceKey, slot, applied?.details ?? details, master.sequence * 2, true);
-    if (out.length > before) emitted++;
+    if (!reader.inWindow(slot)) continue;
+    out.push({ priority: master.sequence * 2, event: reader.event(uid, occurrenceKey, slot, applied?.details ?? details, true) });
+    emitted++;
   }
+}
+
+function orderOf(occurrences: Occurrence[]): 'increasing' | 'ordered' | 'unordered' {
+  let order: 'increasing' | 'ordered' = 'increasing';
+  for (let i = 1; i < occurrences.length; i++) {
+    const step = occurrences[i]!.ms - occurrences[i - 1]!.ms;
+    if (step === 0) order = 'ordered';
+    // A NaN instant leaves the order to the sort, as before.
+    else if (!(step > 0)) return 'unordered';
+  }
+  return order;
 }
 
 /**
@@ -357,13 +433,16 @@ function readRecur(rrule: JProp): InstanceType<typeof ICAL.Recur> | null {
   let recur: InstanceType<typeof ICAL.Recur> | null = null;
   try {
     recur = typeof rule === 'string'
-      ? recurFromText(rule)
+      ? memo(recurs, rule, recurFromText, 1000)
       : (new ICAL.Property(rrule as never).getFirstValue() as InstanceType<typeof ICAL.Recur>);
   } catch {
     recur = null;
   }
   return recur && typeof recur === 'object' && typeof recur.freq === 'string' && recur.freq ? recur : null;
 }
+
+/** Rules by their text: a feed's series often share one ("FREQ=WEEKLY"), and expansion never changes a rule. */
+const recurs = new Map<string, InstanceType<typeof ICAL.Recur>>();
 
 function recurFromText(rule: string): InstanceType<typeof ICAL.Recur> {
   // ical.js refuses " TU" but silently ignores " BYDAY " as an unknown part: strip first, whatever it would do.

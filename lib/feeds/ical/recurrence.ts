@@ -9,12 +9,14 @@
  */
 import ICAL from 'ical.js';
 import type { WallTime } from '../../time';
+import { wallKey } from './values';
 
 type Recur = InstanceType<typeof ICAL.Recur>;
 type Time = InstanceType<typeof ICAL.Time>;
 
 export interface RuleOccurrence {
-  wall: WallTime;
+  /** The wall time as Date.UTC of its fields (all-day: its day is Math.floor(key / 86_400_000)). */
+  key: number;
   /** Start instant (all-day: midnight in the caller's zone). */
   ms: number;
 }
@@ -33,6 +35,8 @@ export interface ExpandOptions {
   isDate: boolean;
   /** Wall time → instant in the event's zone. */
   toInstant: (wall: WallTime) => number;
+  /** The same from a wall key (Date.UTC of the wall fields), when the zone has a way without the fields. */
+  keyToInstant?: (key: number) => number;
   /** Instant → wall key (Date.UTC of the wall fields) in the event's zone; lets sub-daily rules jump precisely. */
   toWallKey?: (ms: number) => number;
   windowFrom: number;
@@ -57,7 +61,6 @@ const UNIT_MS: Partial<Record<string, number>> = {
 };
 const DAY = 86_400_000;
 
-const wallKey = (w: WallTime) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
 
 function wallFromKey(key: number): WallTime {
   const d = new Date(key);
@@ -108,21 +111,25 @@ export function expandRule(options: ExpandOptions): RuleExpansion {
 
   let index = 0;
   let stopped = false;
-  /** Counts one rule occurrence (COUNT includes those outside the window) and keeps it if it is in the window. */
-  const take = (wall: WallTime): void => {
+  const keyToInstant = options.keyToInstant ?? ((key: number) => toInstant(wallFromKey(key)));
+  /**
+   * Counts one rule occurrence (COUNT includes those outside the window) and keeps it if it is in the window.
+   * `wall` is null when only its key is at hand (the arithmetic iterator): no fields are made unless UNTIL is a date.
+   */
+  const take = (wall: WallTime | null, key: number): void => {
     index++;
-    if ((count !== null && index > count) || dateKey(wall) > untilDate) {
+    if ((count !== null && index > count) || (untilDate !== Infinity && dateKey(wall ?? wallFromKey(key)) > untilDate)) {
       stopped = true;
       return;
     }
-    const ms = toInstant(wall);
+    const ms = wall ? toInstant(wall) : keyToInstant(key);
     // The window is [windowFrom, windowTo): an occurrence starting at its end belongs to the next one.
     if (ms > untilMs || ms >= windowTo) {
       stopped = true;
       return;
     }
     if (ms + durationMs < windowFrom) return;
-    occurrences.push({ wall, ms });
+    occurrences.push({ key, ms });
     if (occurrences.length >= maxOccurrences) {
       result.capped = true;
       stopped = true;
@@ -135,7 +142,7 @@ export function expandRule(options: ExpandOptions): RuleExpansion {
   const supported = unit !== undefined || freq === 'MONTHLY' || freq === 'YEARLY';
   // ical.js searches second by second for sub-minute rules with BY* filters: millions of steps for one match.
   if (!supported || ((freq === 'SECONDLY' || freq === 'MINUTELY') && hasParts)) {
-    take(start);
+    take(start, wallKey(start));
     result.truncated = `unsupported repeat rule ${freq}`;
     return result;
   }
@@ -168,15 +175,14 @@ export function expandRule(options: ExpandOptions): RuleExpansion {
     }
   }
 
-  let nextWall: () => WallTime | null;
+  // The arithmetic iterator gives wall keys, turned into instants without making the fields; ical.js's gives walls.
   const simple = options.forceIcalIterator ? null : simpleIterator(recur, iteratorStart);
-  if (simple) {
-    nextWall = () => wallFromKey(simple());
-  } else if ((options.maxMillis ?? 100) <= 0) {
-    if (!jumped) take(start);
+  let nextWall: () => WallTime | null = () => null;
+  if (!simple && (options.maxMillis ?? 100) <= 0) {
+    if (!jumped) take(start, wallKey(start));
     result.truncated = 'repeat rule too long to expand';
     return result;
-  } else {
+  } else if (!simple) {
     const rule = recur.clone();
     rule.count = null as never;
     rule.until = null as never;
@@ -185,7 +191,7 @@ export function expandRule(options: ExpandOptions): RuleExpansion {
     try {
       iterator = rule.iterator(dtstart);
     } catch {
-      take(start);
+      take(start, wallKey(start));
       result.truncated = 'unreadable repeat rule';
       return result;
     }
@@ -202,29 +208,34 @@ export function expandRule(options: ExpandOptions): RuleExpansion {
   // One ical.js step can scan years of days for a rule that rarely matches: also bound the time spent.
   const deadline = simple ? Infinity : Date.now() + (options.maxMillis ?? 100);
   while (!stopped) {
-    if (++steps > maxSteps || Date.now() > deadline) {
+    if (++steps > maxSteps || (!simple && Date.now() > deadline)) {
       result.truncated = 'repeat rule too long to expand';
       break;
     }
-    let wall: WallTime | null;
-    try {
-      wall = nextWall();
-    } catch {
-      result.truncated = 'unreadable repeat rule';
-      break;
+    let wall: WallTime | null = null;
+    let key: number;
+    if (simple) key = simple();
+    else {
+      try {
+        wall = nextWall();
+      } catch {
+        result.truncated = 'unreadable repeat rule';
+        break;
+      }
+      if (!wall) break;
+      key = wallKey(wall);
     }
-    if (!wall) break;
-    if (exists && !exists(wall)) continue;
+    if (exists && !exists(wall ?? wallFromKey(key))) continue;
     if (!startSeen) {
       startSeen = true;
-      if (wallKey(wall) !== startKey) {
-        take(start);
+      if (key !== startKey) {
+        take(start, startKey);
         if (stopped) break;
       }
     }
-    take(wall);
+    take(wall, key);
   }
-  if (!startSeen && !stopped) take(start);
+  if (!startSeen && !stopped) take(start, wallKey(start));
   return result;
 }
 

@@ -5,7 +5,7 @@
  */
 import ICAL from 'ical.js';
 import { isComponent, readEvent, type JComponent, type JProp, type RawEvent } from './jcal';
-import { lineText, splitUnescaped, unescapeText } from './values';
+import { lineText, memo, splitUnescaped, unescapeText } from './values';
 
 export interface LineNotes {
   dropped: number;
@@ -13,180 +13,252 @@ export interface LineNotes {
 }
 
 /**
- * Cuts the VEVENTs out of the body and parses each one alone; the rest (calendar properties, VTIMEZONEs) is
+ * Cuts the VEVENTs out of the body, each to be read alone (readChunk); the rest (calendar properties, VTIMEZONEs) is
  * returned for a normal parse. Returns null for bodies where the cut is not clear-cut (lowercase keywords, an
  * event without END), which then go through the whole-body path.
  */
-export function splitEvents(body: string, notes: LineNotes): { rest: string; events: RawEvent[] } | null {
+export function cutEvents(body: string): { rest: string; chunks: string[] } | null {
   const BEGIN = '\nBEGIN:VEVENT';
   const END = '\nEND:VEVENT';
-  const events: RawEvent[] = [];
+  const chunks: string[] = [];
   const rest: string[] = [];
   let cursor = 0;
-  for (;;) {
-    const begin = body.indexOf(BEGIN, cursor);
-    if (begin < 0) break;
+  let begin = body.indexOf(BEGIN);
+  while (begin >= 0) {
     const after = body.charCodeAt(begin + BEGIN.length);
     const end = body.indexOf(END, begin);
     const next = body.indexOf(BEGIN, begin + BEGIN.length);
     if ((after !== 13 && after !== 10) || end < 0 || (next >= 0 && next < end)) return null;
     const endOfLine = end + END.length;
     rest.push(body.slice(cursor, begin + 1));
-    const chunk = body.slice(begin + 1, endOfLine);
-    const scanned = scanEvent(chunk, events.length);
-    if (scanned) {
-      events.push(scanned);
-    } else {
-      // Something unusual in this event: let ical.js read it, line by line if it must.
-      let component: unknown;
-      try {
-        component = ICAL.parse(chunk);
-      } catch {
-        component = tolerantParse(chunk, notes, 'vevent')[0];
-      }
-      try {
-        if (isComponent(component)) events.push(readEvent(component, events.length));
-      } catch {
-        notes.dropped++;
-      }
-    }
+    chunks.push(body.slice(begin + 1, endOfLine));
     cursor = endOfLine;
+    // The next BEGIN lies past this END (checked above): the search from the cursor would find the same one.
+    begin = next;
   }
   rest.push(body.slice(cursor));
-  return { rest: rest.join(''), events };
+  return { rest: rest.join(''), chunks };
 }
 
-const SCANNED = new Set([
+/**
+ * One VEVENT's text to a RawEvent: scanned when it is the common kind (`scanned` true: scanEvent reads it again to
+ * the same RawEvent), else by ical.js, line by line if it must; null when nothing readable is left.
+ */
+export function readChunk(chunk: string, notes: LineNotes): { raw: RawEvent; scanned: boolean } | null {
+  const scanned = scanEvent(chunk);
+  if (scanned) return { raw: scanned, scanned: true };
+  // Something unusual in this event: let ical.js read it, line by line if it must.
+  let component: unknown;
+  try {
+    component = ICAL.parse(chunk);
+  } catch {
+    component = tolerantParse(chunk, notes, 'vevent')[0];
+  }
+  try {
+    if (isComponent(component)) return { raw: readEvent(component), scanned: false };
+  } catch {
+    notes.dropped++;
+  }
+  return null;
+}
+
+const SCANNED = [
   'UID', 'SUMMARY', 'DESCRIPTION', 'X-ALT-DESC', 'LOCATION', 'URL', 'STATUS', 'DTSTART', 'DTEND', 'DURATION', 'RRULE',
   'RDATE', 'EXDATE', 'RECURRENCE-ID', 'GEO', 'CATEGORIES', 'SEQUENCE', 'IMAGE', 'ATTACH',
-]);
+] as const;
+type ScannedName = (typeof SCANNED)[number] | 'BEGIN' | 'END';
+const KNOWN_NAMES = new Set<string>([...SCANNED, 'BEGIN', 'END']);
+/** By length: a line's name is told by one or two startsWith, without a string of its own. */
+const NAMES_BY_LENGTH: ScannedName[][] = [];
+for (const name of KNOWN_NAMES as Set<ScannedName>) (NAMES_BY_LENGTH[name.length] ??= []).push(name);
+
+/** Shared by every event without such properties; replaced by a fresh array on the first push. */
+const NO_PROPS: JProp[] = [];
+const NO_CATEGORIES: string[] = [];
 
 /**
  * Reads one VEVENT's text directly into a RawEvent, materialising only the properties we use: several times
  * cheaper than ICAL.parse on big feeds. Returns null on anything unusual (a line without ":", an unclosed quote,
  * lowercase BEGIN/END…), and the caller lets ical.js read that event instead — the result must be the same as
  * readEvent(ICAL.parse(chunk)), which the tests check on every fixture.
+ *
+ * A line is read where it lies in the chunk (start and stop offsets): only a folded line gets a string of its own,
+ * and only the values of kept properties are cut out, so the GC sees a few strings per event rather than one per line.
  */
-function scanEvent(chunk: string, order: number): RawEvent | null {
+export function scanEvent(chunk: string): RawEvent | null {
   const event: RawEvent = {
-    order, uid: null, summary: null, description: null, altDescription: null, location: null, url: null,
-    status: null, dtstart: null, dtend: null, duration: null, rrules: [], rdates: [], exdates: [],
-    recurrenceId: null, thisAndFuture: false, geo: null, categories: [], image: null, sequence: 0,
+    uid: null, summary: null, description: null, altDescription: null, location: null, url: null,
+    status: null, dtstart: null, dtend: null, duration: null, rrules: NO_PROPS, rdates: NO_PROPS, exdates: NO_PROPS,
+    recurrenceId: null, thisAndFuture: false, geo: null, categories: NO_CATEGORIES, image: null, sequence: 0,
   };
   let depth = 0;
   let position = 0;
   const length = chunk.length;
   while (position < length) {
-    // One logical (unfolded) line.
+    // One logical (unfolded) line: text[start, stop).
     let end = chunk.indexOf('\n', position);
     if (end === -1) end = length;
-    let line = chunk.slice(position, end > position && chunk.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    let text = chunk;
+    let start = position;
+    let stop = end > position && chunk.charCodeAt(end - 1) === 13 ? end - 1 : end;
     position = end + 1;
-    while (position < length && (chunk.charCodeAt(position) === 32 || chunk.charCodeAt(position) === 9)) {
-      let next = chunk.indexOf('\n', position);
-      if (next === -1) next = length;
-      line += chunk.slice(position + 1, next > position && chunk.charCodeAt(next - 1) === 13 ? next - 1 : next);
-      position = next + 1;
+    if (position < length && (chunk.charCodeAt(position) === 32 || chunk.charCodeAt(position) === 9)) {
+      text = chunk.slice(start, stop);
+      while (position < length && (chunk.charCodeAt(position) === 32 || chunk.charCodeAt(position) === 9)) {
+        let next = chunk.indexOf('\n', position);
+        if (next === -1) next = length;
+        text += chunk.slice(position + 1, next > position && chunk.charCodeAt(next - 1) === 13 ? next - 1 : next);
+        position = next + 1;
+      }
+      start = 0;
+      stop = text.length;
     }
-    if (line.length === 0) continue;
-    const colon = line.indexOf(':');
-    if (colon === -1) return null;
-    const semicolon = line.indexOf(';');
-    const nameEnd = semicolon !== -1 && semicolon < colon ? semicolon : colon;
-    const name = upperAscii(line.slice(0, nameEnd));
+    if (stop === start) continue;
+    const colon = text.indexOf(':', start);
+    if (colon === -1 || colon >= stop) return null;
+    let nameEnd = start;
+    while (nameEnd < colon && text.charCodeAt(nameEnd) !== 59) nameEnd++;
+    const name = propertyName(text, start, nameEnd);
     if (name === 'BEGIN' || name === 'END') {
-      if (line.slice(nameEnd + 1) !== line.slice(nameEnd + 1).toUpperCase()) return null;
+      if (!unchangedByUpperCase(text, nameEnd + 1, stop)) return null;
       depth += name === 'BEGIN' ? 1 : -1;
       continue;
     }
-    if (depth !== 1 || !SCANNED.has(name)) continue;
+    if (depth !== 1 || name === null) continue;
 
-    let params: Record<string, string> | null = null;
+    // The parameters the reader uses; any other is only checked, as ical.js would.
+    let tzid: string | null = null;
+    let type: string | undefined;
+    let range = '';
+    let fmttype = '';
     let valueStart = colon + 1;
-    if (nameEnd === semicolon) {
-      params = {};
+    if (nameEnd < colon) {
       let i = nameEnd;
-      while (line.charCodeAt(i) === 59) {
-        const eq = line.indexOf('=', i + 1);
-        if (eq === -1) return null;
-        const key = line.slice(i + 1, eq).toLowerCase();
+      while (text.charCodeAt(i) === 59) {
+        const eq = text.indexOf('=', i + 1);
+        if (eq === -1 || eq >= stop) return null;
         let j = eq + 1;
         let value = '';
         for (;;) {
-          if (line.charCodeAt(j) === 34) {
-            const close = line.indexOf('"', j + 1);
-            if (close === -1) return null;
-            value += line.slice(j + 1, close);
+          if (text.charCodeAt(j) === 34) {
+            const close = text.indexOf('"', j + 1);
+            if (close === -1 || close >= stop) return null;
+            value += text.slice(j + 1, close);
             j = close + 1;
           } else {
             let k = j;
-            while (k < line.length && line.charCodeAt(k) !== 59 && line.charCodeAt(k) !== 58 && line.charCodeAt(k) !== 44) k++;
-            value += line.slice(j, k);
+            while (k < stop && text.charCodeAt(k) !== 59 && text.charCodeAt(k) !== 58 && text.charCodeAt(k) !== 44) k++;
+            value += text.slice(j, k);
             j = k;
           }
-          if (line.charCodeAt(j) !== 44) break;
+          if (text.charCodeAt(j) !== 44) break;
           value += ',';
           j++;
         }
-        if (!key || value.includes('^')) return null;
-        params[key] = value;
+        if (eq === i + 1 || value.includes('^')) return null;
+        // As params[key.toLowerCase()] = value: the last of a repeated parameter wins.
+        if (keyIs(text, i + 1, eq, 'tzid')) tzid = value;
+        else if (keyIs(text, i + 1, eq, 'value')) type = value.toLowerCase();
+        else if (keyIs(text, i + 1, eq, 'range')) range = value;
+        else if (keyIs(text, i + 1, eq, 'fmttype')) fmttype = value;
         i = j;
       }
-      if (line.charCodeAt(i) !== 58) return null;
+      if (text.charCodeAt(i) !== 58) return null;
       valueStart = i + 1;
     }
-    const value = line.slice(valueStart);
-    const type = params?.value?.toLowerCase();
+    const value = text.slice(valueStart, stop);
     switch (name) {
       case 'UID': event.uid = unescapeText(value).trim() || null; break;
       case 'SUMMARY': event.summary = unescapeText(value); break;
       case 'DESCRIPTION': event.description = unescapeText(value); break;
       case 'X-ALT-DESC': event.altDescription = value; break;
-      case 'LOCATION': event.location = unescapeText(value); break;
+      case 'LOCATION': event.location = memo(venues, value, unescapeText, 1000); break;
       case 'URL': event.url = value; break;
       case 'STATUS': event.status = unescapeText(value); break;
-      case 'DTSTART': event.dtstart = { value, type: type ?? 'date-time', tzid: params?.tzid ?? null }; break;
-      case 'DTEND': event.dtend = { value, type: type ?? 'date-time', tzid: params?.tzid ?? null }; break;
+      case 'DTSTART': event.dtstart = { value, type: type ?? 'date-time', tzid }; break;
+      case 'DTEND': event.dtend = { value, type: type ?? 'date-time', tzid }; break;
       case 'DURATION': event.duration = value; break;
-      case 'RRULE': event.rrules.push(['rrule', {}, 'recur', value]); break;
+      case 'RRULE':
+        if (event.rrules === NO_PROPS) event.rrules = [];
+        event.rrules.push(['rrule', {}, 'recur', value]);
+        break;
       case 'RDATE':
       case 'EXDATE': {
-        const prop: JProp = [name.toLowerCase(), params?.tzid ? { tzid: params.tzid } : {}, type ?? 'date-time', ...value.split(',')];
-        (name === 'RDATE' ? event.rdates : event.exdates).push(prop);
+        const prop: JProp = [name.toLowerCase(), tzid ? { tzid } : {}, type ?? 'date-time', ...value.split(',')];
+        if (name === 'RDATE') (event.rdates === NO_PROPS ? (event.rdates = []) : event.rdates).push(prop);
+        else (event.exdates === NO_PROPS ? (event.exdates = []) : event.exdates).push(prop);
         break;
       }
       case 'RECURRENCE-ID':
-        event.recurrenceId = { value, type: type ?? 'date-time', tzid: params?.tzid ?? null };
-        event.thisAndFuture = (params?.range ?? '').toUpperCase() === 'THISANDFUTURE';
+        event.recurrenceId = { value, type: type ?? 'date-time', tzid };
+        event.thisAndFuture = range.toUpperCase() === 'THISANDFUTURE';
         break;
-      case 'GEO': {
-        // As value.split(';') would read it, without the array.
-        const semicolon = value.indexOf(';');
-        const next = semicolon === -1 ? -1 : value.indexOf(';', semicolon + 1);
-        event.geo = semicolon === -1 ? Number(value) : [Number(value.slice(0, semicolon)), Number(value.slice(semicolon + 1, next === -1 ? undefined : next))];
-        break;
-      }
-      case 'CATEGORIES':
-        for (const part of splitUnescaped(value, ',')) {
-          const text = lineText(unescapeText(part));
-          if (text && !event.categories.includes(text)) event.categories.push(text);
+      case 'GEO': event.geo = memo(coordinates, value, readGeo, 1000); break;
+      case 'CATEGORIES': {
+        const parts = splitUnescaped(value, ',');
+        for (let p = 0; p < parts.length; p++) {
+          const text = lineText(unescapeText(parts[p]!));
+          if (!text || event.categories.includes(text)) continue;
+          // Arrays of their exact size: they end up in the events, kept as long as the feed.
+          event.categories = event.categories === NO_CATEGORIES ? [text] : event.categories.concat(text);
         }
         break;
+      }
       case 'SEQUENCE': event.sequence = Number(value) || 0; break;
       case 'IMAGE': event.image ??= value; break;
       case 'ATTACH':
-        if ((params?.fmttype ?? '').toLowerCase().startsWith('image/')) event.image ??= value;
+        if (fmttype.toLowerCase().startsWith('image/')) event.image ??= value;
         break;
     }
   }
   return depth === 0 ? event : null;
 }
 
-/** toUpperCase, skipped for names already in capitals (nearly all): one string less per line. */
-function upperAscii(name: string): string {
-  // Below "a" (97), toUpperCase changes no character.
-  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) >= 97) return name.toUpperCase();
-  return name;
+/**
+ * A group's feed gives most events the same venue and coordinates: each distinct LOCATION and GEO is read once, and
+ * its events share the result (a string, or the coordinates nothing writes to).
+ */
+const venues = new Map<string, string>();
+const coordinates = new Map<string, number | [number, number]>();
+
+/** As value.split(';') would read it, without the array. */
+function readGeo(value: string): number | [number, number] {
+  const semicolon = value.indexOf(';');
+  const next = semicolon === -1 ? -1 : value.indexOf(';', semicolon + 1);
+  return semicolon === -1 ? Number(value) : [Number(value.slice(0, semicolon)), Number(value.slice(semicolon + 1, next === -1 ? undefined : next))];
+}
+
+/** The name of text[start, end) in capitals, when it is one the scan knows; else null. */
+function propertyName(text: string, start: number, end: number): ScannedName | null {
+  const candidates = NAMES_BY_LENGTH[end - start];
+  // Indexed loops here and below: a waking worker runs this code unoptimised, where for…of allocates.
+  if (candidates) for (let c = 0; c < candidates.length; c++) if (text.startsWith(candidates[c]!, start)) return candidates[c]!;
+  // Below "a" (97), toUpperCase changes no character: only a name with one may still be a known one ("dtstart").
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) >= 97) {
+      const upper = text.slice(start, end).toUpperCase();
+      return KNOWN_NAMES.has(upper) ? (upper as ScannedName) : null;
+    }
+  }
+  return null;
+}
+
+/** text[start, end) === text[start, end).toUpperCase(), without the two strings when no character is "a" or above. */
+function unchangedByUpperCase(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    if (text.charCodeAt(i) >= 97) {
+      const value = text.slice(start, end);
+      return value === value.toUpperCase();
+    }
+  }
+  return true;
+}
+
+/** text[start, end).toLowerCase() === key, for a key of ASCII letters (only KELVIN SIGN lowercases into ASCII, to "k"). */
+function keyIs(text: string, start: number, end: number, key: string): boolean {
+  if (end - start !== key.length) return false;
+  for (let i = 0; i < key.length; i++) if ((text.charCodeAt(start + i) | 32) !== key.charCodeAt(i)) return false;
+  return true;
 }
 
 /** Line-by-line reading that keeps everything ical.js can read and counts what it cannot. */

@@ -2,7 +2,7 @@
  * iCalendar values as the reader needs them: TEXT (unescaping, cleaning), DATE and DATE-TIME (parsed to wall times
  * without an ICAL.Time), DURATION, and the ISO strings and day numbers events and occurrence keys are written in.
  */
-import { htmlToText, plainLine } from '../../text';
+import { htmlToText, plainLine, tidySpaces } from '../../text';
 import { toIsoDate, toUtcIso, type WallTime } from '../../time';
 import { approximateMs, parseDuration } from '../duration';
 
@@ -15,26 +15,53 @@ export function blockText(value: string | null): string {
   if (!value) return '';
   if (HTML_HINT.test(value)) return htmlToText(value);
   if (!MESSY_SPACE.test(value)) return value;
-  return value.replace(/\r\n?/g, '\n').replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return tidySpaces(value);
 }
 
+/** What lineText would change: markup or entities, or whitespace other than single spaces between words. */
+const LINE_MESS = /[<&]|[^\S ]| {2}|^ | $/;
 const lineCache = new Map<string, string>();
-/** plainLine with the same shortcut, memoised: titles, places and categories repeat a lot in one feed. */
+/**
+ * plainLine with the same shortcuts: a clean line (nearly every title) is returned as it is, spaces are collapsed
+ * without the HTML passes, and only markup is memoised (places repeat in one feed; titles rarely do).
+ */
 export function lineText(value: string | null): string {
   if (!value) return '';
-  let text = lineCache.get(value);
-  if (text === undefined) {
-    text = HTML_HINT.test(value) ? plainLine(value) : value.replace(/\s+/g, ' ').trim();
-    if (lineCache.size > 5000) lineCache.clear();
-    lineCache.set(value, text);
+  if (!LINE_MESS.test(value)) return value;
+  if (!HTML_HINT.test(value)) return value.replace(/\s+/g, ' ').trim();
+  return memo(lineCache, value, plainLine);
+}
+
+/** `read(value)`, kept in `cache` for the next time (a cache past `limit` entries starts again). */
+export function memo<T>(cache: Map<string, T>, value: string, read: (value: string) => T, limit = 5000): T {
+  let result = cache.get(value);
+  if (result === undefined) {
+    result = read(value);
+    if (cache.size > limit) cache.clear();
+    cache.set(value, result);
   }
-  return text;
+  return result;
 }
 
 /** RFC 5545 TEXT unescaping, as ical.js does it. */
 export function unescapeText(value: string): string {
-  if (value.indexOf('\\') === -1) return value;
-  return value.replace(/\\\\|\\;|\\,|\\[Nn]/g, (m) => (m === '\\\\' ? '\\' : m === '\\;' ? ';' : m === '\\,' ? ',' : '\n'));
+  let at = value.indexOf('\\');
+  if (at === -1) return value;
+  // As value.replace(/\\\\|\\;|\\,|\\[Nn]/g, …) reads it, without a callback per escape.
+  let text = '';
+  let copied = 0;
+  while (at !== -1 && at + 1 < value.length) {
+    const next = value.charCodeAt(at + 1);
+    const unescaped = next === 92 ? '\\' : next === 59 ? ';' : next === 44 ? ',' : next === 110 || next === 78 ? '\n' : null;
+    if (unescaped === null) {
+      at = value.indexOf('\\', at + 1);
+      continue;
+    }
+    text += value.slice(copied, at) + unescaped;
+    copied = at + 2;
+    at = value.indexOf('\\', copied);
+  }
+  return copied === 0 ? value : text + value.slice(copied);
 }
 
 /** Splits on a delimiter not preceded by a backslash (TEXT lists like CATEGORIES). */
@@ -198,6 +225,9 @@ function timeSuffix(second: number): string {
 function clockOf(second: number): string {
   return `${TWO_DIGITS[Math.floor(second / 3600)]}:${TWO_DIGITS[Math.floor((second % 3600) / 60)]}:${TWO_DIGITS[second % 60]}Z`;
 }
+
+/** A wall time as Date.UTC of its fields: a number to step and compare wall times by. */
+export const wallKey = (w: WallTime): number => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
 
 export function dayNumber(wall: WallTime): number {
   return Math.floor(Date.UTC(wall.year, wall.month - 1, wall.day) / DAY);

@@ -6,7 +6,7 @@
  * only custom names ("Customized Time Zone") through the feed's own VTIMEZONE rules.
  */
 import ICAL from 'ical.js';
-import { addDaysToWall, canonicalTimeZone, steadyOffsetAround, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../../time';
+import { addDaysToWall, canonicalTimeZone, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../../time';
 import { addDuration, type Duration } from '../duration';
 import { str, type JComponent, type JProp } from './jcal';
 import type { When } from './values';
@@ -138,21 +138,8 @@ function buildVtimezoneRule(component: unknown[]): ZoneRule | null {
   }
 }
 
-const DAY = 86_400_000;
-
-/**
- * zonedTimeToUtcMs with a shortcut: when the offset is the same for the whole day before, of and after the wall
- * time, no DST gap or overlap can be involved, and one cached lookup (lib/time.ts) replaces the candidate checks.
- * Around transitions the exact lib/time.ts rules apply.
- */
-export function zonedWallToUtcMs(wall: WallTime, zone: string): number {
-  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
-  const offset = steadyOffsetAround(Math.floor(naive / DAY), zone);
-  return offset !== null ? naive - offset : zonedTimeToUtcMs(wall, zone);
-}
-
 export function wallToUtcMs(wall: WallTime, rule: ZoneRule): number {
-  if (rule.kind === 'iana') return zonedWallToUtcMs(wall, rule.zone);
+  if (rule.kind === 'iana') return zonedTimeToUtcMs(wall, rule.zone);
   const time = new ICAL.Time({ ...wall, isDate: false }, rule.timezone);
   return time.toUnixTime() * 1000;
 }
@@ -182,6 +169,27 @@ export class FeedZones {
   resolve(tzid: string): ResolvedZone {
     const cached = this.cache.get(tzid);
     if (cached) return cached;
+    let resolved = this.lookup(tzid);
+    if (!resolved) {
+      resolved = this.floating;
+      if (!this.unknown.has(tzid)) {
+        this.unknown.add(tzid);
+        this.warnings.push(`Unknown time zone "${tzid.slice(0, 60)}": times read in ${this.floating.label}.`);
+      }
+    }
+    this.cache.set(tzid, resolved);
+    return resolved;
+  }
+
+  /** Whether resolve(tzid) would warn of nothing: it is resolved already, or is a zone we know. */
+  resolvesQuietly(tzid: string): boolean {
+    if (this.cache.has(tzid)) return true;
+    const resolved = this.lookup(tzid);
+    if (resolved) this.cache.set(tzid, resolved);
+    return resolved !== null;
+  }
+
+  private lookup(tzid: string): ResolvedZone | null {
     let resolved: ResolvedZone | null = null;
     const iana = ianaZoneForTzid(tzid);
     if (iana) resolved = { rule: { kind: 'iana', zone: iana }, label: iana };
@@ -195,14 +203,6 @@ export class FeedZones {
         if (rule) resolved = { rule, label: null };
       }
     }
-    if (!resolved) {
-      resolved = this.floating;
-      if (!this.unknown.has(tzid)) {
-        this.unknown.add(tzid);
-        this.warnings.push(`Unknown time zone "${tzid.slice(0, 60)}": times read in ${this.floating.label}.`);
-      }
-    }
-    this.cache.set(tzid, resolved);
     return resolved;
   }
 

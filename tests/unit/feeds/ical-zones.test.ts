@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isoOf } from '../../../lib/feeds/ical/values';
-import { ianaZoneForTzid, zonedWallToUtcMs } from '../../../lib/feeds/ical/zones';
+import { ianaZoneForTzid } from '../../../lib/feeds/ical/zones';
 import { WINDOWS_DISPLAY_NAMES, WINDOWS_ZONES } from '../../../lib/feeds/ical/windows-zones';
+import { parseICal } from '../../../lib/feeds/ical';
 import { canonicalTimeZone, toUtcIso, zonedTimeToUtcMs } from '../../../lib/time';
+import { calendar, vevent } from './ical-helpers';
 
 describe('ianaZoneForTzid', () => {
   it.each([
@@ -45,23 +47,36 @@ describe('ianaZoneForTzid', () => {
 });
 
 describe('fast paths agree with lib/time.ts', () => {
-  it.each(['Europe/Paris', 'America/New_York', 'Pacific/Auckland', 'Australia/Lord_Howe', 'America/St_Johns', 'Asia/Kolkata', 'UTC'])(
-    'zonedWallToUtcMs = zonedTimeToUtcMs every 15 minutes of 2026 DST weeks in %s',
-    (zone) => {
-      const weeks = ['2026-03-05', '2026-03-26', '2026-04-02', '2026-09-24', '2026-10-22', '2026-10-29'];
-      for (const week of weeks) {
-        for (let t = Date.parse(`${week}T00:00:00Z`), end = t + 7 * 86_400_000; t < end; t += 15 * 60_000) {
-          const d = new Date(t);
-          const wall = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: 0 };
-          expect(zonedWallToUtcMs(wall, zone)).toBe(zonedTimeToUtcMs(wall, zone));
-        }
-      }
-    },
-  );
-
   it('isoOf = toUtcIso', () => {
     const samples = [0, 951_782_400_000, 1_709_164_800_000, 1_798_761_599_000, 4_107_542_400_000];
     for (let i = 0; i < 2000; i++) samples.push(Math.floor((i * 7_919_993_413) % 4_102_444_800_000) * 1000 / 1000);
     for (const ms of samples) expect(isoOf(ms)).toBe(toUtcIso(ms));
   });
+});
+
+describe('events near the window edges in zones far from UTC', () => {
+  // Read without their instants when the wall times alone put them outside the window: the extreme offsets must
+  // not move an event across an edge. Each event lasts one hour; its start is moved across both edges in steps.
+  it.each(['Pacific/Kiritimati', 'Pacific/Niue', 'Pacific/Chatham', 'Asia/Kolkata', 'UTC'])('%s', (zone) => {
+    const from = Date.parse('2026-12-01T00:00:00Z');
+    const to = Date.parse('2027-01-01T00:00:00Z');
+    const starts: number[] = [];
+    for (const edge of [from, to]) for (let h = -40; h <= 40; h += 1) starts.push(edge + h * 3_600_000 + 30 * 60_000);
+    const wall = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace(/[-:]/g, '');
+    const lines = starts.flatMap((start, i) =>
+      vevent(`UID:e${i}`, `DTSTART;TZID=${zone}:${wall(start)}`, `DTEND;TZID=${zone}:${wall(start + 3_600_000)}`, 'SUMMARY:Edge'),
+    );
+    const events = parseICal(calendar(...lines), { feedId: 'f', now: from, from, to });
+    const expected = starts
+      .map((start, i) => ({ i, startMs: zonedInstant(start, zone), endMs: zonedInstant(start + 3_600_000, zone) }))
+      .filter(({ startMs, endMs }) => startMs < to && endMs >= from)
+      .map(({ i }) => `e${i}`);
+    expect(events.events.map((e) => e.uid).sort()).toEqual(expected.sort());
+  });
+
+  /** The instant of the wall time written as `naive` (Date.UTC of its fields) in `zone`. */
+  function zonedInstant(naive: number, zone: string): number {
+    const d = new Date(naive);
+    return zonedTimeToUtcMs({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: 0 }, zone);
+  }
 });
