@@ -257,22 +257,28 @@ function readExdates(reader: EventReader, { master, start, relatedZone }: Series
   return { excludedInstants, excludedDays };
 }
 
+/**
+ * Whether the master's EXDATEs drop the occurrence at `key`: a day number when `byDay` (an all-day series or
+ * an all-day RECURRENCE-ID), else an instant, which an EXDATE;VALUE=DATE also drops on its local day.
+ */
+function excludes({ excludedInstants, excludedDays }: Exclusions, key: number, byDay: boolean, relatedZone: ResolvedZone): boolean {
+  if (byDay) return excludedDays.has(key);
+  return excludedInstants.has(key) || (excludedDays.size > 0 && excludedDays.has(dayNumber(utcWallIn(key, relatedZone))));
+}
+
 /** Overrides are emitted as they are; their keys tell emitOccurrences which occurrences they replace. */
 function applyOverrides(
   reader: EventReader,
   uid: string,
   { master, start, relatedZone, keyOf, length, days, details, masterInfo }: Series,
   overrides: RawEvent[],
-  { excludedInstants, excludedDays }: Exclusions,
+  exclusions: Exclusions,
   out: Candidate[],
 ): Replacements {
   const single = new Set<number>();
   const singleDays = new Set<number>();
   const future: ThisAndFuture[] = [];
-  const isExcluded = (key: number, allDayRid: boolean): boolean => {
-    if (start.allDay || allDayRid) return excludedDays.has(key);
-    return excludedInstants.has(key) || (excludedDays.size > 0 && excludedDays.has(dayNumber(utcWallIn(key, relatedZone))));
-  };
+  const isExcluded = (key: number, allDayRid: boolean): boolean => excludes(exclusions, key, start.allDay || allDayRid, relatedZone);
   for (const override of overrides) {
     const rid = parseWhen(override.recurrenceId);
     if (!rid) continue;
@@ -367,7 +373,7 @@ function emitOccurrences(
   uid: string,
   { master, start, zone, relatedZone, length, days, details, label }: Series,
   occurrences: Occurrence[],
-  { excludedInstants, excludedDays }: Exclusions,
+  exclusions: Exclusions,
   { single, singleDays, future }: Replacements,
   out: Candidate[],
 ): void {
@@ -384,13 +390,9 @@ function emitOccurrences(
       if (seen.has(key)) continue;
       seen.add(key);
     }
-    if (start.allDay ? excludedDays.has(key) : excludedInstants.has(key)) continue;
-    if (single.has(key)) continue;
-    if (!start.allDay && (excludedDays.size > 0 || singleDays.size > 0)) {
-      // EXDATE;VALUE=DATE or a date RECURRENCE-ID on a timed series: match on the local day.
-      const day = dayNumber(utcWallIn(key, relatedZone));
-      if (excludedDays.has(day) || singleDays.has(day)) continue;
-    }
+    if (excludes(exclusions, key, start.allDay, relatedZone) || single.has(key)) continue;
+    // A date RECURRENCE-ID on a timed series replaces the occurrence of that local day.
+    if (!start.allDay && singleDays.size > 0 && singleDays.has(dayNumber(utcWallIn(key, relatedZone)))) continue;
     if (emitted >= reader.maxOccurrences) break;
     let applied: ThisAndFuture | undefined;
     for (let f = 0; f < future.length; f++) if (future[f]!.key <= key) applied = future[f];
