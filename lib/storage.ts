@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from './settings';
 import { compactEvent, expandEvent, type StoredEvent } from './stored-events';
 import { EMPTY_DIRECTORY_STATE, type DirectoryState } from './directory/update-directory';
 import type { PopupIndex } from './popup-index';
-import { feedDataKey, feedDataKeys, STORAGE_KEYS } from './storage-keys';
+import { feedDataKey, getFeedData, STORAGE_KEYS } from './storage-keys';
 
 // Feed data's shapes live with the feed data (lib/feed-data.ts); re-exported for the items' readers.
 export { EMPTY_FEED_STATE, type FeedData, type FeedState, type StoredFeedData };
@@ -127,16 +127,18 @@ export function feedDataItem(feedId: string): WxtStorageItem<FeedData, {}> {
 }
 
 /**
- * Several feeds' data in one storage read, for the popup's first paint. Going through
+ * Several feeds' data at once (a read per feed, `getFeedData`), for the popup and the options page. Going through
  * `feedDataItem()` costs three reads of each whole item (WXT checks migrations and init when an item is
  * defined, then reads the value), which with thousands of events is most of the popup's opening time.
  * Items still below FEED_DATA_VERSION go through `feedDataItem()`, so they are migrated as usual.
  */
 export async function readFeedDataOnce(feedIds: readonly string[]): Promise<Map<string, FeedData>> {
   if (!feedIds.length) return new Map();
-  const keys = feedDataKeys(feedIds).map((key) => `local:${key}` as const);
-  const values = await storage.getItems(keys);
-  return feedDataOf(Object.fromEntries(values.map(({ key, value }) => [key.replace(/^local:/, ''), value])), feedIds);
+  const values = await getFeedData(async (keys) => {
+    const read = await storage.getItems(keys.map((key) => `local:${key}` as const));
+    return Object.fromEntries(read.map(({ key, value }) => [key.replace(/^local:/, ''), value]));
+  }, feedIds);
+  return feedDataOf(values, feedIds);
 }
 
 /**

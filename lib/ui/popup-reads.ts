@@ -7,7 +7,7 @@
  * The reads start before the popup's code watches storage, so every change is recorded from the start: a key
  * changed after the reads began is given with its newest value, never the older value read.
  */
-import { feedDataKeys, STORAGE_KEYS } from '../storage-keys';
+import { getFeedData, STORAGE_KEYS, type StorageGet } from '../storage-keys';
 
 /** What the first paint needs: the small items and the popup index (lib/popup-index.ts). */
 export const FIRST_READ_KEYS = [
@@ -23,7 +23,7 @@ type Changes = Record<string, { newValue?: unknown }>;
 /** The part of the extension API the reads use: `browser` in Firefox and the pages, `chrome` in Chrome's first script. */
 export interface PopupReadsApi {
   storage: {
-    local: { get(keys: string[]): Promise<Record<string, unknown>> };
+    local: { get: StorageGet };
     onChanged: {
       addListener(listener: (changes: Changes, area: string) => void): void;
       removeListener(listener: (changes: Changes, area: string) => void): void;
@@ -34,7 +34,7 @@ export interface PopupReadsApi {
 export interface PopupReads {
   /** `FIRST_READ_KEYS` as read. */
   first: Promise<Record<string, unknown>>;
-  /** Then, in one read, the seen ids and the data of the feeds the first read listed. */
+  /** Then the seen ids and the data of the feeds the first read listed (`getFeedData`: a read per feed). */
   feeds: Promise<{ feedIds: string[]; values: Record<string, unknown> }>;
   /** The newest value of every key changed since the reads started (undefined when removed). */
   changed: Map<string, unknown>;
@@ -55,9 +55,11 @@ export function startPopupReads(api: PopupReadsApi): PopupReads {
   };
   api.storage.onChanged.addListener(record);
   const first = api.storage.local.get([...FIRST_READ_KEYS]);
+  const get: StorageGet = (keys) => api.storage.local.get(keys);
   const feeds = first.then(async (values) => {
     const feedIds = feedIdsOf(values[STORAGE_KEYS.feeds]);
-    return { feedIds, values: await api.storage.local.get([STORAGE_KEYS.seen, ...feedDataKeys(feedIds)]) };
+    const [seen, data] = await Promise.all([get([STORAGE_KEYS.seen]), getFeedData(get, feedIds)]);
+    return { feedIds, values: { ...seen, ...data } };
   });
   // A failed read is the caller's to handle when it takes the reads: nothing is reported before.
   first.catch(() => undefined);

@@ -1,9 +1,21 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EMPTY_FEED_STATE, feedDataItem, readFeedDataOnce, watchFeedData, type FeedData } from '../../../lib/storage';
 import { flush, makeEvent } from './helpers';
 
-describe('readFeedDataOnce (the popup’s one-read load)', () => {
+describe('readFeedDataOnce (the popup’s and options page’s load)', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('asks for each feed (its data and version) in a get of its own, all at once', async () => {
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    await readFeedDataOnce(['a', 'b', 'c']);
+    expect(get.mock.calls.map((call) => call[0])).toEqual([
+      ['feed:a', 'feed:a$'],
+      ['feed:b', 'feed:b$'],
+      ['feed:c', 'feed:c$'],
+    ]);
+  });
+
   it('reads what feedDataItem wrote, for several feeds, with empty data for unknown ones', async () => {
     const a: FeedData = { state: { ...EMPTY_FEED_STATE, eventCount: 2 }, events: [makeEvent({ id: 'a|1|x', feedId: 'a', uid: '1', start: '2026-11-24T18:30:00Z' }), makeEvent({ id: 'a|2|y', feedId: 'a' })] };
     await feedDataItem('a').setValue(a);
