@@ -3,7 +3,7 @@
  * Every function takes the locale, the user's zone and "now" as parameters so tests pin them.
  */
 import type { MeetupEvent } from './events';
-import { addDaysToIsoDate, canonicalTimeZone, toIsoDate, utcMsToZonedTime, zoneOffsetMs } from './time';
+import { addDaysToIsoDate, canonicalTimeZone, toIsoDate, zoneOffsetMs } from './time';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
@@ -17,10 +17,21 @@ function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): In
   return format;
 }
 
-/** `YYYY-MM-DD` of an instant in `zone`. */
+const DAY_MS = 86_400_000;
+/** Day keys by local day number (days since 1970 of the zone's wall clock): the popup asks for 2,000 events. */
+const dayKeys = new Map<number, string>();
+
+/** `YYYY-MM-DD` of an instant in `zone`: the date of its wall clock there. */
 export function dayKeyOf(utcMs: number, zone: string): string {
-  const wall = utcMsToZonedTime(utcMs, zone);
-  return toIsoDate(wall.year, wall.month, wall.day);
+  const localDay = Math.floor((utcMs + zoneOffsetMs(utcMs, zone)) / DAY_MS);
+  let key = dayKeys.get(localDay);
+  if (key === undefined) {
+    const wall = new Date(localDay * DAY_MS);
+    key = toIsoDate(wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate());
+    if (dayKeys.size > 10_000) dayKeys.clear();
+    dayKeys.set(localDay, key);
+  }
+  return key;
 }
 
 function isoDateToUtcNoon(isoDate: string): number {

@@ -26,6 +26,20 @@ describe('dayKeyOf', () => {
   ])('%s in %s is %s', (iso, zone, expected) => {
     expect(dayKeyOf(Date.parse(iso), zone)).toBe(expected);
   });
+
+  it('is the date Intl gives, every 37 minutes of DST weeks (midnight changes too), odd offsets, before 1970', () => {
+    // Havana, Santiago and Beirut change their clocks at midnight: the date itself moves with the offset.
+    const zones = ['Europe/Paris', 'America/New_York', 'America/Havana', 'America/Santiago', 'Asia/Beirut', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/St_Johns', 'Pacific/Kiritimati'];
+    const starts = ['2026-03-06', '2026-03-27', '2026-04-03', '2026-09-04', '2026-10-23', '2026-10-30', '1969-12-30', '2026-12-30'].map((day) => `${day}T00:00:00Z`);
+    for (const zone of zones) {
+      const intl = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      for (const start of starts) {
+        for (let ms = Date.parse(start); ms < Date.parse(start) + 4 * 86_400_000; ms += 37 * 60_000) {
+          expect(dayKeyOf(ms, zone), `${new Date(ms).toISOString()} in ${zone}`).toBe(intl.format(ms));
+        }
+      }
+    }
+  });
 });
 
 describe('dayLabel', () => {
