@@ -5,6 +5,7 @@
  */
 import { batch, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
+import { feedOrigin } from '../../lib/feed-url';
 import { sitePermissions } from '../../lib/permissions';
 import type { DiscoveredFeed } from '../../lib/discover/types';
 import type { DirectoryGroup, SuggestedGroup, SuggestedGroups } from '../../lib/directory/directory-schema';
@@ -38,16 +39,6 @@ export const browserDiscoverDeps: DiscoverDeps = {
   addFeeds: (feeds) => sendMessage('addFeeds', { feeds }),
 };
 
-/** `webcal://` is iCal over https: the origin to ask for is the https one. */
-export function originOf(url: string): string | null {
-  try {
-    const parsed = new URL(url.replace(/^webcals?:/i, 'https:'));
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : null;
-  } catch {
-    return null;
-  }
-}
-
 export type AddState = 'adding' | 'added' | 'denied' | 'failed';
 
 /** Asks for sites straight from the click (the prompt needs its gesture: nothing is awaited first); false on error. */
@@ -61,7 +52,7 @@ function requestInClick(ask: () => Promise<boolean>): Promise<boolean> {
 
 /** The distinct origins some feeds are read from; feeds that cannot be read have none. */
 function originsOf(urls: readonly string[]): string[] {
-  return [...new Set(urls.map(originOf))].filter((origin): origin is string => origin !== null);
+  return [...new Set(urls.map(feedOrigin))].filter((origin): origin is string => origin !== null);
 }
 
 /**
@@ -97,7 +88,7 @@ function createAdder(deps: DiscoverDeps) {
     /** One feed; false when it was not added (or is being added, or was already). */
     add(data: NewFeedData): Promise<boolean> {
       const { url } = data;
-      const origin = originOf(url);
+      const origin = feedOrigin(url);
       if (!origin || states.value[url] === 'adding' || states.value[url] === 'added') return Promise.resolve(false);
       const granted = requestInClick(() => deps.requestOrigin(origin));
       return save([url], granted, () => deps.addFeed(data)).then((added) => added !== null);

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { DirectoryGroup } from '../../lib/directory/directory-schema';
 import { validateDirectory } from '../../lib/directory/validate-directory';
 import { loadNodeGazetteer } from '../cli/city';
+import { flagLines, readFlags, UsageError, type FlagTable } from '../cli/flags';
 import { buildDirectory, type BuildResult } from './build-directory';
 import { bigCityCoverage, type CoverageReport } from './coverage';
 import { snapshotFiles } from './source-files';
@@ -48,18 +49,32 @@ export function formatReport(result: BuildResult, coverage: CoverageReport, verb
   return lines.join('\n');
 }
 
-function parseArgs(argv: string[]): { snapshots: string; out: string; verbose: boolean } {
-  let snapshots = path.resolve(ROOT, '../shared/directory-sources');
-  let out = GROUPS_FILE;
-  let verbose = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--snapshots') snapshots = path.resolve(argv[++i] ?? '');
-    else if (arg === '--out') out = path.resolve(argv[++i] ?? '');
-    else if (arg === '--verbose') verbose = true;
-    else throw new Error(`Unknown argument ${arg} (use --snapshots DIR [--out FILE] [--verbose])`);
+interface RebuildArgs {
+  snapshots: string;
+  out: string;
+  verbose: boolean;
+}
+
+const REBUILD_FLAGS: FlagTable<RebuildArgs> = {
+  flags: [
+    { name: '--snapshots', value: 'DIR', help: 'the pinned source files (default ../shared/directory-sources)', set: (args, dir) => (args.snapshots = path.resolve(dir)) },
+    { name: '--out', value: 'FILE', help: 'where the directory is written (default lib/directory/groups.json)', set: (args, file) => (args.out = path.resolve(file)) },
+    { name: '--verbose', help: 'also list what the importers left out, and why', set: (args) => (args.verbose = true) },
+  ],
+  positional: (_args, arg) => {
+    throw new UsageError(`Unexpected argument ${arg}`);
+  },
+  unknown: (name) => `Unknown flag ${name}`,
+};
+
+function parseArgs(argv: readonly string[]): RebuildArgs {
+  const defaults = { snapshots: path.resolve(ROOT, '../shared/directory-sources'), out: GROUPS_FILE, verbose: false };
+  try {
+    return readFlags(argv, defaults, REBUILD_FLAGS);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    throw new Error(`${error.message}. Usage: npm run directory -- [--snapshots DIR] [--out FILE] [--verbose]\n${flagLines(REBUILD_FLAGS.flags).join('\n')}`);
   }
-  return { snapshots, out, verbose };
 }
 
 async function main(): Promise<void> {

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createFindFeedsModel, createSuggestedGroupsModel, originOf, type DiscoverDeps } from '../../../components/discover/discover-model';
+import { createFindFeedsModel, createSuggestedGroupsModel, type DiscoverDeps } from '../../../components/discover/discover-model';
 import { FindFeedsPanel } from '../../../components/discover/find-feeds-panel';
 import { bundledDirectory } from '../../../lib/directory/bundled-directory';
 import type { DiscoveredFeed } from '../../../lib/discover/types';
@@ -115,6 +115,15 @@ describe('discover models', () => {
     expect(await model.add(pageFeed)).toBe(false);
   });
 
+  it('asks for the site a feed is fetched from: a webcal feed’s https origin, nothing for an address it cannot fetch', async () => {
+    const { deps, calls } = fakeDeps();
+    const model = createFindFeedsModel(deps);
+    expect(await model.add({ ...icalFeed, url: 'webcal://cal.example/team.ics' })).toBe(true);
+    expect(calls).toContain('permission:https://cal.example');
+    expect(await model.add({ ...icalFeed, url: 'ftp://x.example/a.ics' })).toBe(false);
+    expect(calls.filter((call) => call.startsWith('permission:'))).toEqual(['permission:https://cal.example']);
+  });
+
   it.each<[string, Partial<DiscoverDeps>, 'denied' | 'failed']>([
     ['permission refused', { requestOrigin: async () => false }, 'denied'],
     ['permission request throws', { requestOrigin: () => { throw new Error('not in a gesture'); } }, 'denied'],
@@ -208,15 +217,6 @@ describe('discover models', () => {
     expect(await model.addAll()).toBe(0);
     expect(Object.values(model.addStates.value)).toEqual([state, state, state]);
     if (state === 'denied') expect(calls.some((call) => call.startsWith('addAll:'))).toBe(false);
-  });
-
-  it.each([
-    ['webcal://cal.example/team.ics', 'https://cal.example'],
-    ['http://127.0.0.1:8123/feed.ics', 'http://127.0.0.1:8123'],
-    ['ftp://x.example/a.ics', null],
-    ['not a url', null],
-  ])('originOf(%s)', (url, origin) => {
-    expect(originOf(url)).toBe(origin);
   });
 });
 
