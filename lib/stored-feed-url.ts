@@ -7,6 +7,8 @@
  *   is kept as typed (that is the address users recognise).
  * - identity (`feedKey`, `sameFeed`): when two addresses name the same feed, for adding a feed, "Add all",
  *   discovery, the page hint and the directory alike.
+ * - fetch URL (`fetchUrlOf`) and its origin (`feedOrigin`): `webcal(s)://` is https (RFC 5545 clients agree),
+ *   other schemes than http(s) are refused; discovery asks for that origin from the popup.
  */
 
 const READABLE = ['http:', 'https:', 'webcal:', 'webcals:'];
@@ -49,4 +51,25 @@ export function feedKey(url: string): string {
 /** Whether two feed addresses name the same feed (see `feedKey`). */
 export function sameFeed(a: string, b: string): boolean {
   return feedKey(a) === feedKey(b);
+}
+
+/** Stored URL → the URL fetched, or why it cannot be (lib/feed-url.ts's `toFetchUrl` throws it as a FeedError). */
+export function fetchUrlOf(url: string): StoredFeedUrl {
+  const trimmed = url.trim();
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed.replace(/^webcals?:\/\//i, 'https://'));
+  } catch {
+    return { ok: false, problem: `Not a web address: "${trimmed.slice(0, 80)}"` };
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return { ok: false, problem: `Only http, https and webcal addresses can be read (got ${parsed.protocol})` };
+  }
+  return { ok: true, url: parsed.href };
+}
+
+/** The origin a feed is read from (`webcal://` → its https origin); null when it cannot be fetched. */
+export function feedOrigin(url: string): string | null {
+  const fetched = fetchUrlOf(url);
+  return fetched.ok ? new URL(fetched.url).origin : null;
 }

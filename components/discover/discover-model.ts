@@ -5,7 +5,7 @@
  */
 import { batch, signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { feedOrigin } from '../../lib/feed-url';
+import { feedOrigin } from '../../lib/stored-feed-url';
 import { sitePermissions } from '../../lib/permissions';
 import type { DiscoveredFeed } from '../../lib/discover/types';
 import type { DirectoryGroup, SuggestedGroup, SuggestedGroups } from '../../lib/directory/directory-schema';
