@@ -38,9 +38,11 @@ export interface TitleWords {
 
 export function titleWords(title: string): TitleWords {
   let text = title;
-  for (let previous = ''; previous !== text; ) {
-    previous = text;
-    text = text.replace(PLATFORM_PREFIX, '');
+  // Most titles have no prefix: one test, no new strings.
+  while (PLATFORM_PREFIX.test(text)) {
+    const next = text.replace(PLATFORM_PREFIX, '');
+    if (next === text) break;
+    text = next;
   }
   const words = new Set<string>();
   const numbers = new Set<string>();
