@@ -168,8 +168,10 @@ export function createPopupModel(options: PopupModelOptions) {
     const stars = starred.value;
     const city = settings.value.city;
     const data = feedData.value;
+    // Signals read once, not per event (each read of a signal inside a computed goes through its tracking).
+    const byId = feedsById.value;
     return upcomingEvents(enabledFeeds.value, (id) => data[id]?.events, zone, nowMs).map(({ event, startMs, sources }) => {
-      const feed = feedsById.value.get(event.feedId);
+      const feed = byId.get(event.feedId);
       return {
         event,
         feedName: feed ? feedLabel(feed) : '',
@@ -186,7 +188,10 @@ export function createPopupModel(options: PopupModelOptions) {
 
   const nearFilter = computed(() => nearFilterOf(settings.value));
 
-  const nearUpcoming = computed(() => upcoming.value.filter((item) => isNearUser(item.event, nearFilter.value)));
+  const nearUpcoming = computed(() => {
+    const filter = nearFilter.value;
+    return upcoming.value.filter((item) => isNearUser(item.event, filter));
+  });
   const starredUpcoming = computed(() => upcoming.value.filter((item) => item.starred));
 
   const filtersActive = computed(
@@ -198,11 +203,12 @@ export function createPopupModel(options: PopupModelOptions) {
     if (!filtersActive.value) return base;
     const words = searchText(query.value).split(/\s+/).filter(Boolean);
     const today = todayKey.value;
+    const [whenFilter, modeFilter, feedId] = [when.value, mode.value, feedFilter.value];
     return base.filter(({ event, dayKey }) => {
-      if (when.value === 'week' && !isDayThisWeek(dayKey, today)) return false;
-      if (mode.value === 'online' && !isOnline(event)) return false;
-      if (mode.value === 'inPerson' && !isInPerson(event)) return false;
-      if (feedFilter.value !== null && event.feedId !== feedFilter.value) return false;
+      if (whenFilter === 'week' && !isDayThisWeek(dayKey, today)) return false;
+      if (modeFilter === 'online' && !isOnline(event)) return false;
+      if (modeFilter === 'inPerson' && !isInPerson(event)) return false;
+      if (feedId !== null && event.feedId !== feedId) return false;
       if (words.length) {
         const haystack = haystackOf(event);
         if (!words.every((word) => haystack.includes(word))) return false;
