@@ -100,7 +100,7 @@ export async function fetchFeed(url: string, validators: Validators, deps: Fetch
       return {
         kind: 'error',
         message: error.message,
-        problem: problemOfFeedError(error.code, error.message, { host, limitBytes: MAX_FEED_BYTES }),
+        problem: problemOfFeedError(error.code, error.message, { host, limitBytes: MAX_FEED_BYTES }, error.found),
       };
     }
     // Without the origin's permission only servers that allow CORS answer: say which case this is.

@@ -35,13 +35,53 @@ export const FEED_PROBLEM_CODES = [
 
 export type FeedProblemCode = Exclude<FeedErrorCode, 'http'> | 'permission' | (typeof HTTP_PROBLEM_CODES)[number];
 
+/**
+ * What a body held instead of events, as a kind each page names in the user's language (`feedFound_<kind>`), so
+ * a French reader never gets an English phrase in the middle of a French sentence.
+ */
+export const FEED_FOUND_KINDS = [
+  'htmlPage',
+  'htmlCalendarLink',
+  'htmlBrokenEvents',
+  'rss',
+  'atom',
+  'xcal',
+  'xml',
+  'json',
+  'jsonLd',
+  'notJson',
+  'notJcal',
+  'brokenJson',
+  'pdf',
+  'gzip',
+  'zip',
+  'binary',
+  'text',
+  'noCalendar',
+] as const;
+
+export type FeedFoundKind = (typeof FEED_FOUND_KINDS)[number];
+
+/** `detail`: in the body's own words, never a phrase (a page title, `<root>`, `{ keys }`, the first characters, a link). */
+export interface FeedFound {
+  kind: FeedFoundKind;
+  detail?: string;
+}
+
+export function isFeedFoundKind(kind: unknown): kind is FeedFoundKind {
+  return typeof kind === 'string' && (FEED_FOUND_KINDS as readonly string[]).includes(kind);
+}
+
 export interface FeedProblemParams {
   host?: string;
   status?: number;
   seconds?: number;
   limitBytes?: number;
-  /** The parser's own (English) description of what it found instead of events. */
+  /** The parser's own (English) description of what it found instead of events: the CLI's words, and older data's. */
   found?: string;
+  /** The same, as a kind and a detail the pages put in the user's language (see `FeedFound`). */
+  foundKind?: FeedFoundKind;
+  foundDetail?: string;
 }
 
 export interface FeedProblem {
@@ -66,13 +106,25 @@ export function httpProblem(status: number, host: string): FeedProblem {
   return { code, params: { status, host } };
 }
 
-/** A FeedError thrown by lib/feeds (reading the body or parsing it) as a problem; `message` is its detail. */
-export function problemOfFeedError(code: FeedErrorCode, message: string, context: { host?: string; limitBytes?: number } = {}): FeedProblem {
+/**
+ * A FeedError thrown by lib/feeds (reading the body or parsing it) as a problem; `message` is its detail, `found`
+ * what it found instead of events when it says.
+ */
+export function problemOfFeedError(
+  code: FeedErrorCode,
+  message: string,
+  context: { host?: string; limitBytes?: number } = {},
+  found?: FeedFound,
+): FeedProblem {
   const host = context.host ? { host: context.host } : {};
   switch (code) {
     case 'notAFeed':
-    case 'malformed':
-      return { code, params: { found: message } };
+    case 'malformed': {
+      const params: FeedProblemParams = { found: message };
+      if (found) params.foundKind = found.kind;
+      if (found?.detail) params.foundDetail = found.detail;
+      return { code, params };
+    }
     case 'tooLarge':
       return { code, params: context.limitBytes ? { limitBytes: context.limitBytes } : {} };
     case 'timeout':

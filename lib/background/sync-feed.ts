@@ -80,7 +80,7 @@ export async function readFeed(
     // The parser's own code (empty, notAFeed, tooDeep…) says more than "malformed".
     const code = isFeedError(error) ? error.code : ('malformed' as const);
     const message = isFeedError(error) ? error.message : 'Could not read this feed';
-    return { kind: 'error' as const, message, problem: problemOfFeedError(code, message) };
+    return { kind: 'error' as const, message, problem: problemOfFeedError(code, message, {}, isFeedError(error) ? error.found : undefined) };
   }
   let events: MeetupEvent[] = parsed.events;
   const warnings = [...parsed.warnings];

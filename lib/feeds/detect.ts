@@ -3,7 +3,7 @@
  * text/html…); the Content-Type only colours the error message. A body that is no feed gets a short
  * FeedError saying what it is instead.
  */
-import { FeedError } from './errors';
+import { FeedError, type FeedFound } from './errors';
 import { isCaenCampList } from './caencamp';
 import { isGancioList } from './gancio';
 import { isObject, parseJsonText } from './json-common';
@@ -33,19 +33,27 @@ function quoteStart(text: string): string {
   return firstLine.length > 40 ? `${firstLine.slice(0, 40)}…` : firstLine;
 }
 
+type BinaryKind = Extract<FeedFound['kind'], 'pdf' | 'gzip' | 'zip' | 'binary'>;
+const BINARY_WORDS: Record<BinaryKind, string> = {
+  pdf: 'a PDF document',
+  gzip: 'compressed (gzip) data',
+  zip: 'a ZIP archive',
+  binary: 'binary data',
+};
+
 /** NUL bytes or many control characters early on: an image, an archive, a compressed body. */
-function binaryKind(text: string): string | null {
+function binaryKind(text: string): BinaryKind | null {
   const head = text.slice(0, 1024);
-  if (head.startsWith('%PDF')) return 'a PDF document';
-  if (/^\u001f(?:\u008b|\ufffd|‹)/.test(head)) return 'compressed (gzip) data';
-  if (head.startsWith('PK\u0003\u0004')) return 'a ZIP archive';
+  if (head.startsWith('%PDF')) return 'pdf';
+  if (/^\u001f(?:\u008b|\ufffd|‹)/.test(head)) return 'gzip';
+  if (head.startsWith('PK\u0003\u0004')) return 'zip';
   let control = 0;
   for (let i = 0; i < head.length; i++) {
     const c = head.charCodeAt(i);
-    if (c === 0) return 'binary data';
+    if (c === 0) return 'binary';
     if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control++;
   }
-  return head.length > 0 && control / head.length > 0.1 ? 'binary data' : null;
+  return head.length > 0 && control / head.length > 0.1 ? 'binary' : null;
 }
 
 function plural(n: number, word: string): string {
@@ -66,6 +74,16 @@ export function describeJson(data: unknown): string {
   return typeof data === 'string' ? 'a string' : typeof data === 'number' ? 'a number' : String(data);
 }
 
+/** A JSON body's shape in JSON's own notation, for any language: `{ a, b }`, `[{ a, b }, …]`, `[]`; else none. */
+export function jsonShape(data: unknown): string | undefined {
+  if (Array.isArray(data)) {
+    if (data.length === 0) return '[]';
+    return isObject(data[0]) ? `[{ ${keyList(data[0])} }${data.length > 1 ? ', …' : ''}]` : undefined;
+  }
+  if (isObject(data)) return Object.keys(data).length ? `{ ${keyList(data)} }` : '{}';
+  return undefined;
+}
+
 function keyList(obj: Record<string, unknown>): string {
   const keys = Object.keys(obj);
   const shown = keys.slice(0, 6).map((k) => (k.length > 24 ? `${k.slice(0, 23)}…` : k));
@@ -82,14 +100,14 @@ export function classifyJson(data: unknown): DetectedFeed {
     if (scan.events.length > 0 || scan.otherTypes.includes('ItemList') || scan.otherTypes.includes('EventSeries')) {
       return { kind: 'jsonld', data };
     }
-    const found = scan.otherTypes.length ? ` (found ${scan.otherTypes.slice(0, 4).join(', ')})` : '';
-    throw new FeedError('notAFeed', `JSON-LD without events${found}`);
+    const types = scan.otherTypes.slice(0, 4).join(', ');
+    throw new FeedError('notAFeed', `JSON-LD without events${types ? ` (found ${types})` : ''}`, { kind: 'jsonLd', detail: types || undefined });
   }
   if (isGancioList(data)) return { kind: 'gancio', data };
   if (isCaenCampList(data)) return { kind: 'caencamp', data };
   const list = findEventList(data);
   if (list) return { kind: 'json', list };
-  throw new FeedError('notAFeed', `JSON without events (found ${describeJson(data)})`);
+  throw new FeedError('notAFeed', `JSON without events (found ${describeJson(data)})`, { kind: 'json', detail: jsonShape(data) });
 }
 
 /** The name of an XML document's root element, skipping the prolog, comments and doctype. */
@@ -101,15 +119,18 @@ function xmlRoot(text: string): string | null {
 function classifyMarkup(text: string, contentType: string | null | undefined): DetectedFeed {
   const root = xmlRoot(text.slice(0, 4096));
   const isXml = text.startsWith('<?xml') || /xml/i.test(contentType ?? '');
-  if (root === 'rss' || root === 'rdf:rdf') throw new FeedError('notAFeed', 'This is an RSS feed: an Atom/RSS feed has no event dates');
+  if (root === 'rss' || root === 'rdf:rdf') {
+    throw new FeedError('notAFeed', 'This is an RSS feed: an Atom/RSS feed has no event dates', { kind: 'rss' });
+  }
   if (root === 'feed' && (isXml || /<feed[^>]+xmlns=["']http:\/\/www\.w3\.org\/2005\/Atom/i.test(text))) {
-    throw new FeedError('notAFeed', 'This is an Atom feed: an Atom/RSS feed has no event dates');
+    throw new FeedError('notAFeed', 'This is an Atom feed: an Atom/RSS feed has no event dates', { kind: 'atom' });
   }
   if (root === 'icalendar' || root === 'xcal:icalendar') {
-    throw new FeedError('notAFeed', 'This is xCal (XML iCalendar), which is not supported: use the iCal (.ics) address');
+    throw new FeedError('notAFeed', 'This is xCal (XML iCalendar), which is not supported: use the iCal (.ics) address', { kind: 'xcal' });
   }
   if (isXml && root !== 'html' && !/html/i.test(contentType ?? '')) {
-    throw new FeedError('notAFeed', `This is an XML document${root ? ` (<${root}>)` : ''}, not an event feed`);
+    const element = root ? `<${root}>` : undefined;
+    throw new FeedError('notAFeed', `This is an XML document${element ? ` (${element})` : ''}, not an event feed`, { kind: 'xml', detail: element });
   }
   return { kind: 'html', text };
 }
@@ -130,14 +151,14 @@ export function detectFeed(body: string, options: DetectOptions = {}): DetectedF
   if (format === 'html') return { kind: 'html', text };
   if (format === 'json' || text.startsWith('{') || text.startsWith('[')) {
     if (format === 'json' && !/^[[{"\d-]|^(?:true|false|null)\b/.test(text)) {
-      throw new FeedError('notAFeed', `Not JSON (starts with "${quoteStart(text)}")`);
+      throw new FeedError('notAFeed', `Not JSON (starts with "${quoteStart(text)}")`, { kind: 'notJson', detail: `"${quoteStart(text)}"` });
     }
     return classifyJson(parseJsonText(text));
   }
 
   if (VCALENDAR.test(text)) return { kind: 'ical', text, warnings: [] };
   const binary = binaryKind(text);
-  if (binary) throw new FeedError('notAFeed', `This is ${binary}, not a feed`);
+  if (binary) throw new FeedError('notAFeed', `This is ${BINARY_WORDS[binary]}, not a feed`, { kind: binary });
 
   // Some servers print a notice before the calendar; read from BEGIN:VCALENDAR on.
   const head = text.slice(0, 65_536);
@@ -152,5 +173,8 @@ export function detectFeed(body: string, options: DetectOptions = {}): DetectedF
   if (/^BEGIN:VEVENT\b/im.test(head)) return { kind: 'ical', text, warnings: [] };
 
   const served = options.contentType ? `, served as ${options.contentType.split(';')[0]!.trim()}` : '';
-  throw new FeedError('notAFeed', `This is plain text, not a feed${served} (starts with "${quoteStart(text)}")`);
+  throw new FeedError('notAFeed', `This is plain text, not a feed${served} (starts with "${quoteStart(text)}")`, {
+    kind: 'text',
+    detail: `"${quoteStart(text)}"`,
+  });
 }

@@ -3,16 +3,19 @@
  * CLI as is); `code` names the error with the one vocabulary the whole extension uses, from the reader to the
  * screen (lib/feed-problem.ts).
  */
-import type { FeedErrorCode } from '../feed-problem';
+import type { FeedErrorCode, FeedFound } from '../feed-problem';
 
-export type { FeedErrorCode };
+export type { FeedErrorCode, FeedFound };
 
 export class FeedError extends Error {
   readonly code: FeedErrorCode;
-  constructor(code: FeedErrorCode, message: string) {
+  /** What the body held instead of events (notAFeed, malformed), for the pages to say in the user's language. */
+  readonly found?: FeedFound;
+  constructor(code: FeedErrorCode, message: string, found?: FeedFound) {
     super(message);
     this.name = 'FeedError';
     this.code = code;
+    if (found) this.found = found;
   }
 }
 

@@ -131,13 +131,16 @@ export function calendarLinks(html: string, baseUrl?: string): string[] {
   return links;
 }
 
-function noEventsMessage(html: string, otherTypes: string[], links: string[]): string {
+/** A page without events: the English sentence, and what the pages say (the calendar it links to, else its title). */
+function noEvents(html: string, otherTypes: string[], links: string[]): FeedError {
   const notes: string[] = [];
   const title = htmlTitle(html);
-  if (title) notes.push(`"${title.length > 60 ? `${title.slice(0, 59)}…` : title}"`);
+  const quotedTitle = title ? `"${title.length > 60 ? `${title.slice(0, 59)}…` : title}"` : undefined;
+  if (quotedTitle) notes.push(quotedTitle);
   if (otherTypes.length) notes.push(`its JSON-LD describes ${otherTypes.slice(0, 4).join(', ')}`);
   if (links.length) notes.push(`it links to a calendar feed: ${links[0]}`);
-  return `This is an HTML page with no events in it${notes.length ? ` (${notes.join('; ')})` : ''}`;
+  const message = `This is an HTML page with no events in it${notes.length ? ` (${notes.join('; ')})` : ''}`;
+  return new FeedError('notAFeed', message, links.length ? { kind: 'htmlCalendarLink', detail: links[0] } : { kind: 'htmlPage', detail: quotedTitle });
 }
 
 /** An HTML page as a feed: the events of all its JSON-LD blocks; a page without any is an error. */
@@ -164,11 +167,11 @@ export function parseHtml(html: string, feedOptions: ParseOptions): FeedParseRes
   // An empty event list is a page with nothing planned yet, not a page that is no feed.
   const emptyList = otherTypes.has('ItemList') || otherTypes.has('EventSeries');
   if (events.length === 0 && warnings.size === 0 && !emptyList) {
-    throw new FeedError('notAFeed', noEventsMessage(html, [...otherTypes], calendarLinks(html, options.baseUrl)));
+    throw noEvents(html, [...otherTypes], calendarLinks(html, options.baseUrl));
   }
   if (events.length === 0 && warnings.size > 0) {
     const first = warnings.toArray()[0];
-    throw new FeedError('notAFeed', `This is an HTML page with no readable events in it (${first})`);
+    throw new FeedError('notAFeed', `This is an HTML page with no readable events in it (${first})`, { kind: 'htmlBrokenEvents' });
   }
   return { events, warnings: warnings.toArray(), format: 'html', title: listTitle ?? htmlTitle(html), minRefreshMinutes: null };
 }

@@ -42,7 +42,7 @@ export function parseJsonText(text: string, limit = MAX_JSON_DEPTH): unknown {
     return JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0]!.slice(0, 120) : 'unreadable';
-    throw new FeedError('malformed', `Broken JSON: ${detail}`);
+    throw new FeedError('malformed', `Broken JSON: ${detail}`, { kind: 'brokenJson' });
   }
 }
 

@@ -1,8 +1,10 @@
 /**
  * A feed's error in the user's language: `feedError_<code>` from _locales with the problem's details, or the
  * stored English sentence for data written before codes existed (or by a newer version with codes we lack).
+ * What a body held instead of events is named by `feedFound_<kind>`; data stored before kinds keeps the
+ * reader's English words.
  */
-import { FEED_PROBLEM_CODES, isFeedProblemCode, type FeedProblemCode, type FeedProblemParams } from '../feed-problem';
+import { FEED_PROBLEM_CODES, isFeedFoundKind, isFeedProblemCode, type FeedProblemCode, type FeedProblemParams } from '../feed-problem';
 import { t, uiLocale, type MessageKey } from './i18n';
 
 export interface FeedProblemSource {
@@ -42,11 +44,20 @@ function formatArg(name: keyof FeedProblemParams, value: string | number, locale
   return new Intl.NumberFormat(locale).format(value);
 }
 
+/** What the body held, in the user's language, when the reader said which kind; else undefined. */
+function foundText(params: FeedProblemParams): string | undefined {
+  if (!isFeedFoundKind(params.foundKind)) return undefined;
+  const phrase = t(`feedFound_${params.foundKind}` as MessageKey);
+  return params.foundDetail ? t('feedFoundDetail', [phrase, params.foundDetail]) : phrase;
+}
+
 /** The sentence to show, or null when there is no error. */
 export function feedProblemText(source: FeedProblemSource, locale?: string): string | null {
   const code = source.errorCode;
   if (isFeedProblemCode(code)) {
-    const params = source.errorParams ?? {};
+    const stored = source.errorParams ?? {};
+    const found = foundText(stored);
+    const params = found === undefined ? stored : { ...stored, found };
     const args = FEED_PROBLEM_ARGS[code].map((name) => params[name]);
     if (args.every((value) => value !== undefined && value !== null && value !== '')) {
       const lang = locale ?? uiLocale();

@@ -7,7 +7,7 @@ import { compareEvents, type FeedFormat, type FeedParseResult, type MeetupEvent,
 import { plainLine } from '../../text';
 import { defaultWindow } from '../../upcoming/window';
 import { feedFloatingZone } from '../date-values';
-import { FeedError } from '../errors';
+import { FeedError, type FeedFound } from '../errors';
 import { EventReader, Warnings } from './events';
 import { calendarsOf, hoistNestedEvents, isComponent, readEvent, str, type JComponent, type JProp } from './jcal';
 import { UidGroups } from './occurrences';
@@ -25,7 +25,10 @@ export function parseICal(text: string, options: ParseOptions): FeedParseResult 
   if (begin < 0) {
     // A bare list of VEVENTs (some CMS exports) is still readable.
     const vevent = body.search(/BEGIN:VEVENT/i);
-    if (vevent < 0) throw new FeedError('notAFeed', `Not an iCalendar feed: found ${describeBody(body)}.`);
+    if (vevent < 0) {
+      const { words, found } = describeBody(body);
+      throw new FeedError('notAFeed', `Not an iCalendar feed: found ${words}.`, found);
+    }
     body = `BEGIN:VCALENDAR\r\n${body.slice(vevent)}\r\nEND:VCALENDAR`;
     warnings.push('No VCALENDAR around the events: read them as a calendar.');
   } else if (begin > 0) {
@@ -48,7 +51,7 @@ export function parseICal(text: string, options: ParseOptions): FeedParseResult 
   const chunks = cut?.chunks ?? [];
   if (calendars.length === 0) {
     // Unreadable event chunks would add their own notes, but the verdict is the same.
-    throw new FeedError('malformed', 'Not a readable iCalendar feed: no VCALENDAR found.');
+    throw new FeedError('malformed', 'Not a readable iCalendar feed: no VCALENDAR found.', { kind: 'noCalendar' });
   }
   return readCalendars(calendars, 'ical', options, warnings, { chunks, lineNotes });
 }
@@ -65,19 +68,20 @@ export function parseJCal(data: unknown, options: ParseOptions): FeedParseResult
   const calendars = Array.isArray(data) ? calendarsOf(data) : [];
   if (calendars.length === 0) {
     const found = data === null ? 'null' : Array.isArray(data) ? 'an array that is not jCal' : typeof data === 'object' ? 'a JSON object' : `a JSON ${typeof data}`;
-    throw new FeedError('notAFeed', `Not a jCal feed: expected ["vcalendar", …], found ${found}.`);
+    throw new FeedError('notAFeed', `Not a jCal feed: expected ["vcalendar", …], found ${found}.`, { kind: 'notJcal' });
   }
   return readCalendars(calendars, 'jcal', options, []);
 }
 
-function describeBody(body: string): string {
+/** What a body without VEVENT holds: in English for the message, as a kind for the pages. */
+function describeBody(body: string): { words: string; found: FeedFound } {
   const head = body.trimStart().slice(0, 200);
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(head) || head.includes('\ufffd')) return 'binary data';
-  if (/^<(!doctype html|html|head|body)/i.test(head)) return 'an HTML page';
-  if (head.startsWith('<')) return 'XML or HTML';
-  if (head.startsWith('{') || head.startsWith('[')) return 'JSON';
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(head) || head.includes('\ufffd')) return { words: 'binary data', found: { kind: 'binary' } };
+  if (/^<(!doctype html|html|head|body)/i.test(head)) return { words: 'an HTML page', found: { kind: 'htmlPage' } };
+  if (head.startsWith('<')) return { words: 'XML or HTML', found: { kind: 'xml' } };
+  if (head.startsWith('{') || head.startsWith('[')) return { words: 'JSON', found: { kind: 'json' } };
   const firstLine = head.split(/\r?\n/, 1)[0]!.replace(/\s+/g, ' ').slice(0, 40);
-  return `text starting with "${firstLine}"`;
+  return { words: `text starting with "${firstLine}"`, found: { kind: 'text', detail: `"${firstLine}"` } };
 }
 
 /** `cut`: the VEVENTs cut out of an iCalendar body (cutEvents), read here once the zones are known. */

@@ -67,9 +67,15 @@ describe('testFeed', () => {
       () => new Response('<html><body>Hi</body></html>', { headers: { 'Content-Type': 'text/html' } }),
       /HTML page/,
       'notAFeed',
-      { found: expect.stringMatching(/HTML page/) },
+      { found: expect.stringMatching(/HTML page/), foundKind: 'htmlPage' },
     ],
-    ['broken JSON', () => new Response('{"events": [', { headers: { 'Content-Type': 'application/json' } }), /JSON/, 'malformed', { found: expect.stringMatching(/JSON/) }],
+    [
+      'broken JSON',
+      () => new Response('{"events": [', { headers: { 'Content-Type': 'application/json' } }),
+      /JSON/,
+      'malformed',
+      { found: expect.stringMatching(/JSON/), foundKind: 'brokenJson' },
+    ],
   ])('returns a short error and its code for %s', async (_, route, error, errorCode, errorParams) => {
     network.routes.set(URL_A, route);
     await start();

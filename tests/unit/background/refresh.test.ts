@@ -268,7 +268,7 @@ describe('failures', () => {
       'an HTML page',
       () => new Response('<!doctype html><html><head><title>Log in</title></head><body><p>Hello</p></body></html>', { headers: { 'Content-Type': 'text/html' } }),
       /HTML page with no events/,
-      { code: 'notAFeed', params: { found: expect.stringMatching(/HTML page with no events/) } },
+      { code: 'notAFeed', params: { found: expect.stringMatching(/HTML page with no events/), foundKind: 'htmlPage', foundDetail: '"Log in"' } },
     ],
     ['an empty answer', () => new Response(''), /empty/i, { code: 'empty', params: {} }],
     [

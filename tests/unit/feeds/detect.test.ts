@@ -9,15 +9,22 @@ function kindOf(body: string, options?: DetectOptions): DetectedFeed['kind'] {
   return detectFeed(body, options).kind;
 }
 
-function errorOf(body: string, options?: DetectOptions): [string, string] {
+function thrownBy(body: string, options?: DetectOptions): FeedError {
   try {
     detectFeed(body, options);
   } catch (error) {
-    if (error instanceof FeedError) return [error.code, error.message];
+    if (error instanceof FeedError) return error;
     throw error;
   }
   throw new Error('no error');
 }
+
+function errorOf(body: string, options?: DetectOptions): [string, string] {
+  const error = thrownBy(body, options);
+  return [error.code, error.message];
+}
+
+const foundOf = (body: string, options?: DetectOptions) => thrownBy(body, options).found;
 
 describe('detectFeed: feeds', () => {
   it.each([
@@ -58,34 +65,37 @@ describe('detectFeed: feeds', () => {
     expect(kindOf('{"@type":"Event"}', { format: 'html' })).toBe('html');
     expect(kindOf(fixtureText('json/jcal.json'), { format: 'ical' })).toBe('jcal');
     expect(errorOf(ICS, { format: 'json' })).toEqual(['notAFeed', 'Not JSON (starts with "BEGIN:VCALENDAR")']);
+    expect(foundOf(ICS, { format: 'json' })).toEqual({ kind: 'notJson', detail: '"BEGIN:VCALENDAR"' });
   });
 });
 
 describe('detectFeed: what is no feed says what it is', () => {
   it.each([
-    ['empty', '', 'empty', 'Empty response'],
-    ['whitespace', ' \r\n\t\n', 'empty', 'Empty response'],
-    ['only a BOM', '\ufeff', 'empty', 'Empty response'],
-    ['RSS', '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Blog</title></channel></rss>', 'notAFeed', 'This is an RSS feed: an Atom/RSS feed has no event dates'],
-    ['RSS 1.0', '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>', 'notAFeed', 'This is an RSS feed: an Atom/RSS feed has no event dates'],
-    ['Atom (Mobilizon)', '<?xml version="1.0" encoding="utf-8"?>\n<!-- generator -->\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Group</title></feed>', 'notAFeed', 'This is an Atom feed: an Atom/RSS feed has no event dates'],
-    ['xCal', '<?xml version="1.0"?><icalendar xmlns="urn:ietf:params:xml:ns:icalendar-2.0"></icalendar>', 'notAFeed', 'This is xCal (XML iCalendar), which is not supported: use the iCal (.ics) address'],
-    ['other XML', '<?xml version="1.0"?><sitemapindex></sitemapindex>', 'notAFeed', 'This is an XML document (<sitemapindex>), not an event feed'],
-    ['plain text', 'Hello, this is not a calendar.\nSecond line', 'notAFeed', 'This is plain text, not a feed (starts with "Hello, this is not a calendar.")'],
-    ['binary garbage', '\u0000\u0001\u0002\u0003GIF89a', 'notAFeed', 'This is binary data, not a feed'],
-    ['a PDF', '%PDF-1.7\n%âãÏÓ', 'notAFeed', 'This is a PDF document, not a feed'],
-    ['gzip bytes read as text', '\u001f\ufffd\b\u0000\u0000', 'notAFeed', 'This is compressed (gzip) data, not a feed'],
-    ['control characters', '\u0001\u0002\u0003\u0004\u0005\u0006abc', 'notAFeed', 'This is binary data, not a feed'],
-    ['an API error object', '{"error":"Not found","status":404}', 'notAFeed', 'JSON without events (found an object with keys error, status)'],
-    ['many keys', '{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7}', 'notAFeed', 'JSON without events (found an object with keys a, b, c, d, e, f…)'],
-    ['an array of numbers', '[1, 2, 3]', 'notAFeed', 'JSON without events (found an array of 3 numbers)'],
-    ['objects without dates', '[{"name":"x"}]', 'notAFeed', 'JSON without events (found an array of 1 object with keys name)'],
-    ['a JSON string', '"hello"', 'notAFeed', 'JSON without events (found a string)'],
-    ['JSON-LD without events', '{"@context":"https://schema.org","@type":"Organization","name":"X"}', 'notAFeed', 'JSON-LD without events (found Organization)'],
-    ['broken JSON', '{"events": [', 'malformed', expect.stringMatching(/^Broken JSON: /)],
-  ])('%s', (_name, body, code, message) => {
+    ['empty', '', 'empty', 'Empty response', undefined],
+    ['whitespace', ' \r\n\t\n', 'empty', 'Empty response', undefined],
+    ['only a BOM', '\ufeff', 'empty', 'Empty response', undefined],
+    ['RSS', '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Blog</title></channel></rss>', 'notAFeed', 'This is an RSS feed: an Atom/RSS feed has no event dates', { kind: 'rss' }],
+    ['RSS 1.0', '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>', 'notAFeed', 'This is an RSS feed: an Atom/RSS feed has no event dates', { kind: 'rss' }],
+    ['Atom (Mobilizon)', '<?xml version="1.0" encoding="utf-8"?>\n<!-- generator -->\n<feed xmlns="http://www.w3.org/2005/Atom"><title>Group</title></feed>', 'notAFeed', 'This is an Atom feed: an Atom/RSS feed has no event dates', { kind: 'atom' }],
+    ['xCal', '<?xml version="1.0"?><icalendar xmlns="urn:ietf:params:xml:ns:icalendar-2.0"></icalendar>', 'notAFeed', 'This is xCal (XML iCalendar), which is not supported: use the iCal (.ics) address', { kind: 'xcal' }],
+    ['other XML', '<?xml version="1.0"?><sitemapindex></sitemapindex>', 'notAFeed', 'This is an XML document (<sitemapindex>), not an event feed', { kind: 'xml', detail: '<sitemapindex>' }],
+    ['plain text', 'Hello, this is not a calendar.\nSecond line', 'notAFeed', 'This is plain text, not a feed (starts with "Hello, this is not a calendar.")', { kind: 'text', detail: '"Hello, this is not a calendar."' }],
+    ['binary garbage', '\u0000\u0001\u0002\u0003GIF89a', 'notAFeed', 'This is binary data, not a feed', { kind: 'binary' }],
+    ['a PDF', '%PDF-1.7\n%âãÏÓ', 'notAFeed', 'This is a PDF document, not a feed', { kind: 'pdf' }],
+    ['gzip bytes read as text', '\u001f\ufffd\b\u0000\u0000', 'notAFeed', 'This is compressed (gzip) data, not a feed', { kind: 'gzip' }],
+    ['control characters', '\u0001\u0002\u0003\u0004\u0005\u0006abc', 'notAFeed', 'This is binary data, not a feed', { kind: 'binary' }],
+    ['an API error object', '{"error":"Not found","status":404}', 'notAFeed', 'JSON without events (found an object with keys error, status)', { kind: 'json', detail: '{ error, status }' }],
+    ['many keys', '{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7}', 'notAFeed', 'JSON without events (found an object with keys a, b, c, d, e, f…)', { kind: 'json', detail: '{ a, b, c, d, e, f… }' }],
+    ['an array of numbers', '[1, 2, 3]', 'notAFeed', 'JSON without events (found an array of 3 numbers)', { kind: 'json' }],
+    ['objects without dates', '[{"name":"x"}]', 'notAFeed', 'JSON without events (found an array of 1 object with keys name)', { kind: 'json', detail: '[{ name }]' }],
+    ['a JSON string', '"hello"', 'notAFeed', 'JSON without events (found a string)', { kind: 'json' }],
+    ['JSON-LD without events', '{"@context":"https://schema.org","@type":"Organization","name":"X"}', 'notAFeed', 'JSON-LD without events (found Organization)', { kind: 'jsonLd', detail: 'Organization' }],
+    ['broken JSON', '{"events": [', 'malformed', expect.stringMatching(/^Broken JSON: /), { kind: 'brokenJson' }],
+  ])('%s', (_name, body, code, message, found) => {
     const options: DetectOptions = _name === 'a JSON string' ? { format: 'json' } : {};
     expect(errorOf(body, options)).toEqual([code, message]);
+    // What the pages name in the user's language: a kind, and a detail in the body's own words.
+    expect(foundOf(body, options)).toEqual(found);
   });
 
   it('plain text mentions the Content-Type it was served as', () => {

@@ -78,15 +78,21 @@ describe('pages without events', () => {
     expect(error.message).toBe(
       'This is an HTML page with no events in it ("Rennes Tech — À propos"; its JSON-LD describes Organization, WebSite; it links to a calendar feed: https://rennes-tech.example/agenda.ics)',
     );
+    // For the pages: the calendar the page links to is what helps most.
+    expect(error.found).toEqual({ kind: 'htmlCalendarLink', detail: 'https://rennes-tech.example/agenda.ics' });
   });
 
   it('a plain page says it has no events', () => {
-    expect(thrown(() => parseHtml('<html><body>Hello</body></html>', options)).message).toBe('This is an HTML page with no events in it');
+    const error = thrown(() => parseHtml('<html><body>Hello</body></html>', options));
+    expect(error.message).toBe('This is an HTML page with no events in it');
+    expect(error.found).toEqual({ kind: 'htmlPage' });
+    expect(thrown(() => parseHtml('<html><head><title>Agenda</title></head></html>', options)).found).toEqual({ kind: 'htmlPage', detail: '"Agenda"' });
   });
 
   it('a page whose only event blocks are broken says why', () => {
     const error = thrown(() => parseHtml('<script type="application/ld+json">{"@type": "Event",}</script>', options));
     expect(error.message).toMatch(/^This is an HTML page with no readable events in it \(Skipped JSON-LD block 1: /);
+    expect(error.found).toEqual({ kind: 'htmlBrokenEvents' });
   });
 
   it('an empty ItemList is an agenda with nothing planned: no error', () => {

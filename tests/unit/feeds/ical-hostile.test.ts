@@ -8,14 +8,14 @@ const uids = (text: string) => parseICal(text, wide()).events.map((e) => e.uid);
 
 describe('bodies that are no calendar at all', () => {
   it.each([
-    ['', 'empty', 'The feed is empty.'],
-    ['  \r\n\t\n', 'empty', 'The feed is empty.'],
-    ['<!DOCTYPE html><html><head><title>Login</title></head><body>Please sign in</body></html>', 'notAFeed', 'Not an iCalendar feed: found an HTML page.'],
-    ['\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR', 'notAFeed', 'Not an iCalendar feed: found binary data.'],
-    ['{"events":[{"title":"JSON, not iCal"}]}', 'notAFeed', 'Not an iCalendar feed: found JSON.'],
-    ['<?xml version="1.0"?><rss><channel></channel></rss>', 'notAFeed', 'Not an iCalendar feed: found XML or HTML.'],
-    ['404 Not Found\nThe requested URL was not found on this server.', 'notAFeed', 'Not an iCalendar feed: found text starting with "404 Not Found".'],
-  ])('%j → %s', (body, code, message) => {
+    ['', 'empty', 'The feed is empty.', undefined],
+    ['  \r\n\t\n', 'empty', 'The feed is empty.', undefined],
+    ['<!DOCTYPE html><html><head><title>Login</title></head><body>Please sign in</body></html>', 'notAFeed', 'Not an iCalendar feed: found an HTML page.', { kind: 'htmlPage' }],
+    ['\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR', 'notAFeed', 'Not an iCalendar feed: found binary data.', { kind: 'binary' }],
+    ['{"events":[{"title":"JSON, not iCal"}]}', 'notAFeed', 'Not an iCalendar feed: found JSON.', { kind: 'json' }],
+    ['<?xml version="1.0"?><rss><channel></channel></rss>', 'notAFeed', 'Not an iCalendar feed: found XML or HTML.', { kind: 'xml' }],
+    ['404 Not Found\nThe requested URL was not found on this server.', 'notAFeed', 'Not an iCalendar feed: found text starting with "404 Not Found".', { kind: 'text', detail: '"404 Not Found"' }],
+  ])('%j → %s', (body, code, message, found) => {
     let error: unknown;
     try {
       parseICal(body, wide());
@@ -25,6 +25,7 @@ describe('bodies that are no calendar at all', () => {
     expect(error).toBeInstanceOf(FeedError);
     expect((error as FeedError).code).toBe(code);
     expect((error as FeedError).message).toBe(message);
+    expect((error as FeedError).found).toEqual(found);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEED_PROBLEM_CODES, httpProblem, problemOfFeedError } from '../../../lib/feed-problem';
+import { FEED_FOUND_KINDS, FEED_PROBLEM_CODES, httpProblem, problemOfFeedError } from '../../../lib/feed-problem';
 import { FEED_PROBLEM_ARGS, feedProblemKey, feedProblemText } from '../../../lib/ui/feed-problem-text';
 import { installI18n, loadCatalogue } from './helpers';
 
@@ -36,6 +36,15 @@ describe('catalogues', () => {
     // Chrome refuses message names with anything but letters, digits, _ and @.
     expect(key).toMatch(/^[A-Za-z0-9_@]+$/);
   });
+
+  it.each(FEED_FOUND_KINDS)('what was found, %s, is named in English and in French (not left in English)', (kind) => {
+    const key = `feedFound_${kind}`;
+    expect(key).toMatch(/^[A-Za-z0-9_@]+$/);
+    expect(en[key]?.message, key).toBeTruthy();
+    expect(fr[key]?.message, key).toBeTruthy();
+    expect(fr[key]!.message).not.toBe(en[key]!.message);
+    for (const catalogue of [en, fr]) expect(placeholdersOf(catalogue[key]!), key).toBe('');
+  });
 });
 
 describe('feedProblemText', () => {
@@ -53,6 +62,22 @@ describe('feedProblemText', () => {
     [problemOfFeedError('empty', 'Empty response'), 'The address sent an empty answer.', 'L’adresse a renvoyé une réponse vide.'],
     [problemOfFeedError('tooDeep', 'Too deeply nested JSON'), /nested too deeply/, /trop profondément imbriqué/],
     [problemOfFeedError('malformed', 'Broken JSON: x'), /damaged.*\(Broken JSON: x\)/, /endommagé.*\(Broken JSON: x\)/],
+    // The reader said what it found: named in the user's language, its detail (a link, a title) as it was.
+    [
+      problemOfFeedError('notAFeed', 'This is an RSS feed: an Atom/RSS feed has no event dates', {}, { kind: 'rss' }),
+      'No events could be read at this address (an RSS feed, which gives no event dates).',
+      'Aucun événement lisible à cette adresse (un flux RSS, qui ne donne pas de dates d’événements).',
+    ],
+    [
+      problemOfFeedError('notAFeed', 'This is an HTML page with no events in it (…)', {}, { kind: 'htmlCalendarLink', detail: 'https://x.example/a.ics' }),
+      'No events could be read at this address (a web page without events, which links to a calendar feed: https://x.example/a.ics).',
+      'Aucun événement lisible à cette adresse (une page web sans événements, qui renvoie vers un flux de calendrier : https://x.example/a.ics).',
+    ],
+    [
+      problemOfFeedError('malformed', 'Broken JSON: Unexpected end of JSON input', {}, { kind: 'brokenJson' }),
+      'The feed is damaged and cannot be read (broken JSON).',
+      'Le flux est endommagé et illisible (du JSON endommagé).',
+    ],
     [problemOfFeedError('unsupportedUrl', 'Not a web address'), /Only http, https and webcal/, /Seules les adresses http, https et webcal/],
   ] as const)('%j', (problem, english, french) => {
     const source = { error: 'English fallback', errorCode: problem.code, errorParams: problem.params };
