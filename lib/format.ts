@@ -59,6 +59,18 @@ export function eventDayKey(event: MeetupEvent, zone: string, todayKey: string):
   return startKey < todayKey ? todayKey : startKey;
 }
 
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+/** "tomorrow", "in 5 minutes": one formatter per locale (each day heading and the footer ask). */
+function relativeTimeFormat(locale: string): Intl.RelativeTimeFormat {
+  let format = relativeFormats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeFormats.set(locale, format);
+  }
+  return format;
+}
+
 function capitalize(text: string, locale: string): string {
   return text ? text.charAt(0).toLocaleUpperCase(locale) + text.slice(1) : text;
 }
@@ -67,7 +79,7 @@ function capitalize(text: string, locale: string): string {
 export function dayLabel(dayKey: string, todayKey: string, locale: string): string {
   const diff = daysBetween(todayKey, dayKey);
   if (diff === 0 || diff === 1) {
-    return capitalize(new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(diff, 'day'), locale);
+    return capitalize(relativeTimeFormat(locale).format(diff, 'day'), locale);
   }
   const sameYear = dayKey.slice(0, 4) === todayKey.slice(0, 4);
   const format = dateTimeFormat(locale, {
@@ -202,7 +214,7 @@ const RELATIVE_STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 
 /** "5 minutes ago" / "il y a 5 minutes"; "now" under a minute. */
 export function formatRelativeTime(thenMs: number, nowMs: number, locale: string): string {
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const rtf = relativeTimeFormat(locale);
   let value = (thenMs - nowMs) / 1000;
   if (Math.abs(value) < 60) return rtf.format(0, 'second');
   for (const [unit, size] of RELATIVE_STEPS) {
