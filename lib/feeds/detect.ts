@@ -75,7 +75,7 @@ export function describeJson(data: unknown): string {
 }
 
 /** A JSON body's shape in JSON's own notation, for any language: `{ a, b }`, `[{ a, b }, …]`, `[]`; else none. */
-export function jsonShape(data: unknown): string | undefined {
+function jsonShape(data: unknown): string | undefined {
   if (Array.isArray(data)) {
     if (data.length === 0) return '[]';
     return isObject(data[0]) ? `[{ ${keyList(data[0])} }${data.length > 1 ? ', …' : ''}]` : undefined;
