@@ -2,8 +2,9 @@ import { defineUnlistedScript } from '#imports';
 import { startEarlyPopupReads, type PopupReadsApi } from '../lib/ui/popup-reads';
 
 /**
- * popup.html's first script (classic, before the page's modules): starts the popup's storage reads while the
- * rest of the page loads (lib/ui/popup-reads.ts). Firefox gives `browser`; Chrome's `chrome` returns promises in MV3.
+ * popup.html's first script (classic, before the page's modules): starts the popup's first storage read while the
+ * rest of the page loads; the feeds' data is read later (lib/ui/popup-reads.ts). Firefox gives `browser`; Chrome's
+ * `chrome` returns promises in MV3.
  */
 export default defineUnlistedScript(() => {
   const scope = globalThis as { browser?: PopupReadsApi; chrome?: PopupReadsApi };
