@@ -19,16 +19,3 @@ export function feedDataKeys(feedIds: readonly string[]): string[] {
 export function feedDataKey(feedId: string): string {
   return `feed:${feedId}`;
 }
-
-/** storage.local's `get`, as `browser` (Firefox, the pages) and MV3's `chrome` give it. */
-export type StorageGet = (keys: string[]) => Promise<Record<string, unknown>>;
-
-/**
- * Feeds' data and versions (`feedDataKeys`), one `get` per feed, all asked at once, merged. Chrome's cost of a get
- * grows faster than the bytes it returns: four 356 KB feeds came in 50–70 ms from one get, in 10–18 ms from four
- * gets at once, and one 1 MB value in 51–65 ms (an extension page, Chromium 156).
- */
-export async function getFeedData(get: StorageGet, feedIds: readonly string[]): Promise<Record<string, unknown>> {
-  const parts = await Promise.all(feedIds.map((id) => get(feedDataKeys([id]))));
-  return Object.assign({}, ...parts) as Record<string, unknown>;
-}

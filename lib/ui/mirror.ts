@@ -25,15 +25,14 @@ export function mirrorItem<T>(item: WxtStorageItem<T, any>, target: Signal<T>): 
 }
 
 /**
- * The same for feeds' data, several at once in one storage read (`readData`, by default a new one): `onChange`
- * gets every change from the moment of the call. `read` resolves, once the read is in, to a function giving the read values of the feeds that
+ * The same for feeds' data, several at once (`readFeedDataOnce`): `onChange` gets every change from the moment
+ * of the call. `read` resolves, once the read is in, to a function giving the read values of the feeds that
  * have not changed meanwhile — evaluated when called, so a page may show the read later (after its first
  * paint) without an older read overwriting a newer change.
  */
 export function followFeedData(
   feedIds: readonly string[],
   onChange: (feedId: string, data: FeedData) => void,
-  readData: (feedIds: readonly string[]) => Promise<ReadonlyMap<string, FeedData>> = readFeedDataOnce,
 ): { stops: Map<string, () => void>; read: Promise<() => ReadonlyMap<string, FeedData>> } {
   const changed = new Set<string>();
   const stops = new Map<string, () => void>();
@@ -46,7 +45,7 @@ export function followFeedData(
       }),
     );
   }
-  const read = readData([...feedIds]).then(
+  const read = readFeedDataOnce([...feedIds]).then(
     (values) => () => new Map([...values].filter(([feedId]) => !changed.has(feedId))),
   );
   return { stops, read };

@@ -5,14 +5,14 @@
 import { batch, computed, effect, signal, type Signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
-import { feedDataKeys } from '../storage-keys';
+import { STORAGE_KEYS } from '../storage-keys';
 import { safeHttpUrl, type MeetupEvent } from '../events';
 import { dayKeyOf, eventDayKey } from '../format';
 import { feedLabel } from '../host-name';
 import { searchText } from '../search-text';
 import { eventDistanceKm, eventTown, isInPerson, isOnline } from '../location/near';
 import { followFeedData } from './mirror';
-import { currentValue, takePopupReads, type PopupReadsApi } from './popup-reads';
+import { currentValue, FIRST_READ_KEYS, takePopupReads, type PopupReadsApi } from './popup-reads';
 import { sendMessage } from '../messages';
 import { popupIndexFeedData, type PopupIndex } from '../popup-index';
 import { DEFAULT_SETTINGS, type FeedConfig, type Settings } from '../settings';
@@ -23,8 +23,6 @@ import {
   seenItem,
   settingsItem,
   starredItem,
-  feedDataOf,
-  readFeedDataOnce,
   type FeedData,
   type RefreshStatus,
   type StarredSnapshot,
@@ -275,17 +273,10 @@ export function createPopupModel(options: PopupModelOptions) {
    * Follows each feed from now on and reads their data in one go; resolves to the step that shows what was
    * read (a change that landed first wins over the older read), so the caller decides when it lands.
    */
-  function followFeeds(
-    feedIds: string[],
-    readData?: (feedIds: readonly string[]) => Promise<ReadonlyMap<string, FeedData>>,
-  ): Promise<() => void> {
-    const { stops, read } = followFeedData(
-      feedIds,
-      (feedId, value) => {
-        feedData.value = { ...feedData.value, [feedId]: value };
-      },
-      readData,
-    );
+  function followFeeds(feedIds: string[]): Promise<() => void> {
+    const { stops, read } = followFeedData(feedIds, (feedId, value) => {
+      feedData.value = { ...feedData.value, [feedId]: value };
+    });
     for (const [feedId, stop] of stops) feedMirrors.set(feedId, stop);
     return read.then((fresh) => () => {
       const next = { ...feedData.value };
@@ -294,8 +285,14 @@ export function createPopupModel(options: PopupModelOptions) {
     });
   }
 
-  /** The popup's storage reads, started by the page's first script when it could (lib/ui/popup-reads.ts). */
+  /**
+   * The popup's first read, started by the page's first script when it could (lib/ui/popup-reads.ts), as of now: a
+   * key changed since it started has its newest value. The items' own watchers follow storage from here on.
+   */
   const reads = takePopupReads(browser as unknown as PopupReadsApi);
+  const firstValues = reads.first
+    .then((values) => Object.fromEntries(FIRST_READ_KEYS.map((key) => [key, currentValue(reads, values, key)])))
+    .finally(() => reads.stop());
 
   /**
    * Items followed from now on and shown from `read` (a change that lands first wins over the older read).
@@ -316,7 +313,7 @@ export function createPopupModel(options: PopupModelOptions) {
       );
     }
     const values = await read;
-    const valueOf = (item: { key: string }) => currentValue(reads, values, item.key.replace(/^local:/, ''));
+    const valueOf = (item: { key: string }) => values[item.key.replace(/^local:/, '')];
     // One batch: the page renders once, with the settings, the feeds and the indexed events together.
     return batch(() => {
       for (const [item, target] of mirrored) {
@@ -324,18 +321,6 @@ export function createPopupModel(options: PopupModelOptions) {
       }
       return withIndex?.((valueOf(popupIndexItem) as PopupIndex | null | undefined) ?? null);
     });
-  }
-
-  /** Feeds' data from the early reads: the feeds listed when they started, the others read now. */
-  async function feedDataFromReads(feedIds: readonly string[]): Promise<ReadonlyMap<string, FeedData>> {
-    const { feedIds: readIds, values } = await reads.feeds;
-    const known = feedIds.filter((id) => readIds.includes(id));
-    const current = Object.fromEntries(feedDataKeys(known).map((key) => [key, currentValue(reads, values, key)]));
-    const [fromReads, fromNow] = await Promise.all([
-      feedDataOf(current, known),
-      readFeedDataOnce(feedIds.filter((id) => !readIds.includes(id))),
-    ]);
-    return new Map([...fromReads, ...fromNow]);
   }
 
   /**
@@ -349,7 +334,7 @@ export function createPopupModel(options: PopupModelOptions) {
       [starredItem, starred],
       [refreshStatusItem, refreshStatus],
     ],
-    reads.first,
+    firstValues,
     (index) => {
       const fromIndex = popupIndexFeedData(index, settings.value, feeds.value, zone);
       if (!fromIndex) return false;
@@ -373,14 +358,10 @@ export function createPopupModel(options: PopupModelOptions) {
       if (typeof performance !== 'undefined') performance.mark('popup-index-shown');
       await (options.afterFirstPaint ?? nextPaint)();
     }
-    const fullRead = Promise.all([
-      readItems([[seenItem, seen]], reads.feeds.then(({ values }) => values)),
-      followFeeds(
-        feeds.value.map((feed) => feed.id),
-        feedDataFromReads,
-      ),
+    const [, showFeedData] = await Promise.all([
+      readItems([[seenItem, seen]], browser.storage.local.get([STORAGE_KEYS.seen])),
+      followFeeds(feeds.value.map((feed) => feed.id)),
     ]);
-    const [, showFeedData] = await fullRead.finally(() => reads.stop());
     const hashId = eventIdFromHash(typeof location === 'undefined' ? '' : location.hash);
     // One batch: the 2,000-event list is derived and rendered once, with its "new" markers.
     batch(() => {

@@ -4,15 +4,15 @@
  * modules are fetched, compiled and run — the longest part of opening the popup — so it is in when the popup's
  * code asks for it. Only the keys are imported: that script carries nothing else.
  *
- * The feeds' data (1.4 MB for 2,000 events) is read when the popup asks for it, once the index's first frame is
- * on screen: its answers, landing while the modules load, pushed the first rows back by ~60 ms, and read after
- * that frame they still bring the full list sooner (the same browser, A/B: first rows ~250 → ~190 ms, full list
- * ~400 → ~380 ms).
+ * The feeds' data (1.4 MB for 2,000 events) and the seen ids are not read here: the popup reads them once the
+ * index's first frame is on screen (lib/ui/popup-model.ts). Read from here, their answers landed while the
+ * modules loaded and pushed the first rows back by ~60 ms; read after that frame they still bring the full list
+ * as soon (the same browser, A/B: first rows ~250 → ~190 ms, full list ~400 → ~380 ms).
  *
  * The reads start before the popup's code watches storage, so every change is recorded from the start: a key
  * changed after the reads began is given with its newest value, never the older value read.
  */
-import { getFeedData, STORAGE_KEYS, type StorageGet } from '../storage-keys';
+import { STORAGE_KEYS } from '../storage-keys';
 
 /** What the first paint needs: the small items and the popup index (lib/popup-index.ts). */
 export const FIRST_READ_KEYS = [
@@ -28,7 +28,7 @@ type Changes = Record<string, { newValue?: unknown }>;
 /** The part of the extension API the reads use: `browser` in Firefox and the pages, `chrome` in Chrome's first script. */
 export interface PopupReadsApi {
   storage: {
-    local: { get: StorageGet };
+    local: { get(keys: string[]): Promise<Record<string, unknown>> };
     onChanged: {
       addListener(listener: (changes: Changes, area: string) => void): void;
       removeListener(listener: (changes: Changes, area: string) => void): void;
@@ -39,17 +39,10 @@ export interface PopupReadsApi {
 export interface PopupReads {
   /** `FIRST_READ_KEYS` as read. */
   first: Promise<Record<string, unknown>>;
-  /** Then the seen ids and the data of the feeds the first read listed (`getFeedData`), read when first asked for. */
-  feeds: Promise<{ feedIds: string[]; values: Record<string, unknown> }>;
   /** The newest value of every key changed since the reads started (undefined when removed). */
   changed: Map<string, unknown>;
   /** Stops recording changes (once the popup's own watchers follow storage). */
   stop(): void;
-}
-
-function feedIdsOf(feeds: unknown): string[] {
-  if (!Array.isArray(feeds)) return [];
-  return feeds.flatMap((feed) => (typeof (feed as { id?: unknown })?.id === 'string' ? [(feed as { id: string }).id] : []));
 }
 
 export function startPopupReads(api: PopupReadsApi): PopupReads {
@@ -60,26 +53,9 @@ export function startPopupReads(api: PopupReadsApi): PopupReads {
   };
   api.storage.onChanged.addListener(record);
   const first = api.storage.local.get([...FIRST_READ_KEYS]);
-  const get: StorageGet = (keys) => api.storage.local.get(keys);
-  let feeds: PopupReads['feeds'] | undefined;
   // A failed read is the caller's to handle when it takes the reads: nothing is reported before.
   first.catch(() => undefined);
-  return {
-    first,
-    get feeds() {
-      if (!feeds) {
-        feeds = first.then(async (values) => {
-          const feedIds = feedIdsOf(values[STORAGE_KEYS.feeds]);
-          const [seen, data] = await Promise.all([get([STORAGE_KEYS.seen]), getFeedData(get, feedIds)]);
-          return { feedIds, values: { ...seen, ...data } };
-        });
-        feeds.catch(() => undefined);
-      }
-      return feeds;
-    },
-    changed,
-    stop: () => api.storage.onChanged.removeListener(record),
-  };
+  return { first, changed, stop: () => api.storage.onChanged.removeListener(record) };
 }
 
 /** `key` as of now: its newest change since the reads started, else what was read. */

@@ -28,13 +28,14 @@ const keysOf = (call: unknown[]) => call[0] as string[];
 describe('startPopupReads', () => {
   it('reads the small items and the index, then the seen ids and each listed feed in a read of its own', async () => {
     await seedStorage();
+    await flush();
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
-    const reads = startPopupReads(api);
-    const { feedIds, values } = await reads.feeds;
-    reads.stop();
+    startEarlyPopupReads(api);
+    model = createPopupModel({ timeZone: 'Europe/Paris', now: () => NOW, tickMs: 0, afterFirstPaint: () => Promise.resolve() });
+    await model.start();
     expect(get.mock.calls.map(keysOf)).toEqual([[...FIRST_READ_KEYS], ['seenEventIds'], ['feed:a', 'feed:a$'], ['feed:b', 'feed:b$']]);
-    expect(feedIds).toEqual(['a', 'b']);
-    expect(values['seenEventIds']).toEqual(['tonight']);
+    expect(Object.keys(model.feedData.value)).toEqual(['a', 'b']);
+    expect(model.upcoming.value.find((item) => item.event.id === 'tonight')?.isNew).toBe(false);
   });
 
   it('gives the newest value of a key changed after the reads started, and stops recording when told', async () => {
