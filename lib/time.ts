@@ -70,9 +70,72 @@ const zoneDays = new Map<string, Map<number, ZoneDay>>();
 /** Offsets at UTC midnights: a day's end is the next day's start, so neighbouring days share one Intl call. */
 const midnightOffsets = new Map<string, Map<number, number>>();
 
+/**
+ * A zone's offsets over a span of instants, worked out at once: the instants where the offset changes (the first
+ * whole second of each new offset, ascending) and the offset before, between and after them. A feed's events fall
+ * in one window, and most of a user's feeds in one zone: one table answers every instant of the window, where asking
+ * day by day costs four Intl calls per new day (each day and its neighbours), the most a waking worker spends per event.
+ */
+interface ZoneSpan {
+  from: number;
+  to: number;
+  changes: number[];
+  /** offsets[i] holds from changes[i - 1] (or `from`) until changes[i] (or `to`). */
+  offsets: number[];
+}
+const zoneSpans = new Map<string, ZoneSpan>();
+
+/**
+ * Sampling step of a span: no zone the platform knows changes its offset twice within a week (the closest, predicted
+ * for Gaza in 2040, are 7 days apart; time.test.ts checks every zone), so two equal offsets 4 days apart have none
+ * between them, and unequal ones are searched to the second.
+ */
+const SPAN_STEP_MS = 4 * DAY_MS;
+const MAX_SPAN_MS = 400 * DAY_MS;
+
+/**
+ * Works out `zone`'s offsets from `fromMs` to `toMs` (a feed's window), unless its table covers them already;
+ * zoneOffsetMs and zonedTimeToUtcMs then answer instants of the span from the table. One table per zone: a window
+ * it does not cover replaces it.
+ */
+export function prepareZoneSpan(zone: string, fromMs: number, toMs: number): void {
+  // A window of years (a command line's --to) is asked for day by day, as far as its events go.
+  if (zone === 'UTC' || zone === 'Etc/UTC' || !(toMs - fromMs <= MAX_SPAN_MS)) return;
+  const known = zoneSpans.get(zone);
+  if (known && known.from <= fromMs && known.to >= toMs) return;
+  const from = Math.floor(fromMs / DAY_MS) * DAY_MS;
+  const changes: number[] = [];
+  const offsets = [midnightOffset(from, zone)];
+  let at = from;
+  let offset = offsets[0]!;
+  while (at < toMs) {
+    const next = at + SPAN_STEP_MS;
+    const nextOffset = midnightOffset(next, zone);
+    // Every change between the two samples (one, but a third offset would show a second).
+    let searched = at;
+    while (offset !== nextOffset) {
+      searched = changeWithin(searched, next, offset, zone);
+      offset = computeOffset(searched, zone);
+      changes.push(searched);
+      offsets.push(offset);
+    }
+    at = next;
+  }
+  zoneSpans.set(zone, { from, to: at, changes, offsets });
+}
+
+/** The span's index of the offset at `utcMs` (the span covers it). */
+function spanIndex(span: ZoneSpan, utcMs: number): number {
+  let i = 0;
+  while (i < span.changes.length && span.changes[i]! <= utcMs) i++;
+  return i;
+}
+
 /** Offset of `zone` from UTC at instant `utcMs`, in ms (Paris in winter: +3_600_000). */
 export function zoneOffsetMs(utcMs: number, zone: string): number {
   if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
+  const span = zoneSpans.get(zone);
+  if (span !== undefined && utcMs >= span.from && utcMs < span.to) return span.offsets[spanIndex(span, utcMs)]!;
   const day = zoneDay(Math.floor(utcMs / DAY_MS), zone);
   return utcMs < day.changeMs ? day.offset : day.offsetAfter;
 }
@@ -83,6 +146,14 @@ export function zoneOffsetMs(utcMs: number, zone: string): number {
  */
 function steadyOffsetAround(day: number, zone: string): number | null {
   if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
+  const span = zoneSpans.get(zone);
+  const start = (day - 1) * DAY_MS;
+  const end = (day + 2) * DAY_MS;
+  if (span !== undefined && start >= span.from && end < span.to) {
+    // Steady when no change falls after the start of the day before, up to the end of the day after.
+    const i = spanIndex(span, start);
+    return i < span.changes.length && span.changes[i]! <= end ? null : span.offsets[i]!;
+  }
   const entry = zoneDay(day, zone);
   // Worked out once per day: every event of the day asks.
   if (entry.steadyAround === undefined) {

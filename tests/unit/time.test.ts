@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventEndInstant as endMs } from '../../lib/event-time';
 import type { MeetupEvent } from '../../lib/events';
-import { addDaysToIsoDate, addDaysToWall, addNominalDays, canonicalTimeZone, eventStartMs, toUtcIso, utcMsToZonedTime, zonedTimeToUtcMs, zoneOffsetMs } from '../../lib/time';
+import { addDaysToIsoDate, addDaysToWall, addNominalDays, canonicalTimeZone, eventStartMs, prepareZoneSpan, toUtcIso, utcMsToZonedTime, zonedTimeToUtcMs, zoneOffsetMs } from '../../lib/time';
 
 const wall = (s: string) => {
   const [date, time] = s.split(' ') as [string, string];
@@ -9,6 +9,23 @@ const wall = (s: string) => {
   const [hour, minute, second] = time.split(':').map(Number) as [number, number, number];
   return { year, month, day, hour, minute, second };
 };
+
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+/** The offset as formatToParts gives the wall time, as lib/time.ts once read it for every instant: a reference that shares none of its code. */
+function partsOffset(utcMs: number, zone: string): number {
+  let format = partsFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short' });
+    partsFormats.set(zone, format);
+  }
+  const parts = format.formatToParts(new Date(utcMs));
+  const value = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const bc = ['B', 'BC'].includes(parts.find((p) => p.type === 'era')!.value);
+  const year = bc ? 1 - value('year') : value('year');
+  const date = new Date(Date.UTC(year, value('month') - 1, value('day'), value('hour'), value('minute'), value('second')));
+  if (year >= 0 && year < 100) date.setUTCFullYear(year);
+  return date.getTime() - (utcMs - (((utcMs % 1000) + 1000) % 1000));
+}
 
 describe('zoneOffsetMs', () => {
   it.each([
@@ -28,24 +45,63 @@ describe('zoneOffsetMs', () => {
   });
 });
 
-describe('offsets read from the formatted wall time', () => {
-  /** The offset as formatToParts gives the wall time, as lib/time.ts once read it for every instant. */
-  function fromParts(utcMs: number, zone: string): number {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short' }).formatToParts(new Date(utcMs));
-    const value = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-    const bc = ['B', 'BC'].includes(parts.find((p) => p.type === 'era')!.value);
-    const year = bc ? 1 - value('year') : value('year');
-    const date = new Date(Date.UTC(year, value('month') - 1, value('day'), value('hour'), value('minute'), value('second')));
-    if (year >= 0 && year < 100) date.setUTCFullYear(year);
-    return date.getTime() - (utcMs - (((utcMs % 1000) + 1000) % 1000));
-  }
+describe('a window\'s offsets worked out at once (prepareZoneSpan)', () => {
+  const DAY = 86_400_000;
+  it.each([
+    ...['Europe/Paris', 'America/New_York', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns', 'Africa/Casablanca', 'Asia/Gaza', 'America/Santiago', 'America/Havana', 'Asia/Beirut', 'Asia/Kolkata'].map((zone) => [zone, '2026-11-27T10:00:00Z']),
+    // The closest changes the platform's data holds: a week apart.
+    ['America/Boa_Vista', '2000-09-01T00:00:00Z'],
+    ['Asia/Gaza', '2040-09-01T00:00:00Z'],
+  ])(
+    'agree with formatToParts every hour of a year and the second either side of each change in %s from %s',
+    (zone, start) => {
+      const from = Date.parse(start);
+      const to = from + 366 * DAY;
+      prepareZoneSpan(zone, from, to);
+      for (let ms = from; ms < to; ms += 3_600_000) {
+        const offset = partsOffset(ms, zone);
+        expect(zoneOffsetMs(ms, zone), `${zone} ${new Date(ms).toISOString()}`).toBe(offset);
+        if (ms > from && offset !== partsOffset(ms - 3_600_000, zone)) {
+          // A change in the last hour: found to the second.
+          let change = ms - 3_600_000;
+          while (partsOffset(change, zone) !== offset) change += 1000;
+          expect(zoneOffsetMs(change, zone)).toBe(offset);
+          expect(zoneOffsetMs(change - 1, zone)).toBe(partsOffset(change - 1000, zone));
+        }
+      }
+    },
+  );
 
+  it('rest on the platform\'s zones: none changes its offset twice within 4 days, this year and the next eight', () => {
+    // prepareZoneSpan samples every 4 days: two changes between samples would cancel out unseen.
+    const start = Date.UTC(new Date().getUTCFullYear() - 1, 0, 1);
+    const end = start + 9 * 366 * DAY;
+    const close: string[] = [];
+    for (const zone of Intl.supportedValuesOf('timeZone')) {
+      const format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+      // The wall time at each UTC midnight, as a string: the offset changed when its time of day did.
+      const clock = (ms: number) => format.format(new Date(ms)).slice(-8);
+      let before = clock(start);
+      let lastChange = -Infinity;
+      for (let day = start + DAY; day <= end; day += DAY) {
+        const now = clock(day);
+        if (now === before) continue;
+        if (day - lastChange <= 4 * DAY) close.push(`${zone} ${new Date(lastChange).toISOString().slice(0, 10)} ${new Date(day).toISOString().slice(0, 10)}`);
+        lastChange = day;
+        before = now;
+      }
+    }
+    expect(close).toEqual([]);
+  }, 60_000);
+});
+
+describe('offsets read from the formatted wall time', () => {
   it.each(['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'Australia/Lord_Howe', 'America/St_Johns', 'Africa/Casablanca'])(
     'agree with formatToParts at UTC noons from 3 BC to AD 9999 in %s',
     (zone) => {
       const instants = [-62_200_000_000_000, -62_135_596_800_000, -60_000_000_000_000, Date.UTC(50, 5, 1, 12), -2_000_000_000_000, 0, 1_798_761_600_000, 253_402_257_600_000];
       for (let day = 0; day < 400; day += 7) instants.push(Date.UTC(2026, 0, 1 + day, 12));
-      for (const ms of instants) expect(zoneOffsetMs(ms, zone), new Date(ms).toISOString()).toBe(fromParts(ms, zone));
+      for (const ms of instants) expect(zoneOffsetMs(ms, zone), new Date(ms).toISOString()).toBe(partsOffset(ms, zone));
     },
   );
 });
@@ -70,12 +126,15 @@ describe('zonedTimeToUtcMs', () => {
     expect(toUtcIso(zonedTimeToUtcMs(wall(local), zone))).toBe(utc);
   });
 
-  /** The rule without the steady-day shortcut: the offsets a day either side, the earliest consistent one, a gap moved forward. */
-  function byCandidates(w: ReturnType<typeof wall>, zone: string): number {
+  /**
+   * The rule without the steady-day shortcut: the offsets a day either side, the earliest consistent one, a gap moved
+   * forward; offsets from `offsetAt` (zoneOffsetMs unless told).
+   */
+  function byCandidates(w: ReturnType<typeof wall>, zone: string, offsetAt = (ms: number) => zoneOffsetMs(ms, zone)): number {
     const naive = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-    const before = zoneOffsetMs(naive - 86_400_000, zone);
-    const after = zoneOffsetMs(naive + 86_400_000, zone);
-    for (const offset of [before, after].sort((a, b) => b - a)) if (zoneOffsetMs(naive - offset, zone) === offset) return naive - offset;
+    const before = offsetAt(naive - 86_400_000);
+    const after = offsetAt(naive + 86_400_000);
+    for (const offset of [before, after].sort((a, b) => b - a)) if (offsetAt(naive - offset) === offset) return naive - offset;
     return naive - Math.min(before, after);
   }
 
@@ -88,6 +147,27 @@ describe('zonedTimeToUtcMs', () => {
           const d = new Date(t);
           const w = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: 0 };
           expect(zonedTimeToUtcMs(w, zone)).toBe(byCandidates(w, zone));
+        }
+      }
+    },
+  );
+
+  it.each(['Europe/Paris', 'America/New_York', 'Australia/Lord_Howe', 'America/St_Johns', 'Africa/Casablanca', 'America/Havana'])(
+    'a prepared window gives the candidates\' instant (offsets from formatToParts) every 15 minutes of its DST weeks in %s',
+    (zone) => {
+      prepareZoneSpan(zone, Date.parse('2026-01-01T00:00:00Z'), Date.parse('2027-01-01T00:00:00Z'));
+      const reference = (ms: number) => partsOffset(ms, zone);
+      // Each week around a change of the year, as the platform's zone data places them.
+      const changeDays: number[] = [];
+      for (let day = Date.parse('2026-01-02T00:00:00Z'); day < Date.parse('2026-12-28T00:00:00Z'); day += 86_400_000) {
+        if (reference(day) !== reference(day - 86_400_000)) changeDays.push(day);
+      }
+      expect(changeDays.length, 'the zone changes its offset in 2026').toBeGreaterThan(zone === 'Africa/Casablanca' ? 1 : 0);
+      for (const changeDay of changeDays) {
+        for (let t = changeDay - 3 * 86_400_000, end = changeDay + 3 * 86_400_000; t < end; t += 15 * 60_000) {
+          const d = new Date(t);
+          const w = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: 0 };
+          expect(zonedTimeToUtcMs(w, zone), `${zone} ${d.toISOString()}`).toBe(byCandidates(w, zone, reference));
         }
       }
     },

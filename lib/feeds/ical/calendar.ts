@@ -143,7 +143,7 @@ function readCalendars(
     defaultTimeZone: (options.defaultTimeZone && ianaZoneForTzid(options.defaultTimeZone)) || undefined,
   }, calendarZone);
   if (unknownCalendarZone && !calendarZone) warnings.push(`Unknown X-WR-TIMEZONE "${unknownCalendarZone}": floating times read in ${floating}.`);
-  const zones = new FeedZones(vtimezones, floating, calendarZone, warnings);
+  const zones = new FeedZones(vtimezones, floating, calendarZone, warnings, { from, to });
   const notes = new Warnings();
   const reader = new EventReader(options, zones, notes, from, to, maxOccurrences);
 

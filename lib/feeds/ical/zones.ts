@@ -6,7 +6,7 @@
  * only custom names ("Customized Time Zone") through the feed's own VTIMEZONE rules.
  */
 import ICAL from 'ical.js';
-import { addDaysToWall, canonicalTimeZone, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../../time';
+import { addDaysToWall, canonicalTimeZone, prepareZoneSpan, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../../time';
 import { addDuration, type Duration } from '../duration';
 import { str, type JComponent, type JProp } from './jcal';
 import type { When } from './values';
@@ -153,17 +153,45 @@ export interface ResolvedZone {
   label: string | null;
 }
 
+const SPAN_MARGIN_MS = 3 * 86_400_000;
+
 export class FeedZones {
   readonly floating: ResolvedZone;
   readonly utcLabel: string | null;
   private readonly cache = new Map<string, ResolvedZone>();
   private readonly unknown = new Set<string>();
+  /** The zone whose offsets over the window were asked for last (prepare). */
+  private prepared: ResolvedZone | null = null;
+  private readonly spanFrom: number;
+  private readonly spanTo: number;
 
-  /** `floating`: the zone floating times and unknown TZIDs are read in; `calendarZone`: X-WR-TIMEZONE. */
-  constructor(private readonly vtimezones: Map<string, JComponent>, floating: string, calendarZone: string | null, private readonly warnings: string[]) {
+  /**
+   * `floating`: the zone floating times and unknown TZIDs are read in; `calendarZone`: X-WR-TIMEZONE; `window`: the
+   * instants the feed is read for.
+   */
+  constructor(
+    private readonly vtimezones: Map<string, JComponent>,
+    floating: string,
+    calendarZone: string | null,
+    private readonly warnings: string[],
+    window: { from: number; to: number },
+  ) {
     this.floating = { rule: { kind: 'iana', zone: floating }, label: floating };
     // A UTC time says when, not where: only the feed's own declared zone may label it, never the user's.
     this.utcLabel = calendarZone;
+    // An event that ends in the window may start days before it; the steady-day rule looks a day further.
+    this.spanFrom = window.from - SPAN_MARGIN_MS;
+    this.spanTo = window.to + SPAN_MARGIN_MS;
+  }
+
+  /**
+   * An IANA zone's offsets over the window, worked out at its first instant (prepareZoneSpan, which keeps one table
+   * per zone for every feed read after: a worker refreshing its feeds, the command line reading several).
+   */
+  private prepare(zone: ResolvedZone): void {
+    if (zone === this.prepared || zone.rule.kind !== 'iana') return;
+    this.prepared = zone;
+    prepareZoneSpan(zone.rule.zone, this.spanFrom, this.spanTo);
   }
 
   resolve(tzid: string): ResolvedZone {
@@ -211,6 +239,7 @@ export class FeedZones {
     const w = when.wall;
     if (when.utc) return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
     const zone = when.tzid ? this.resolve(when.tzid) : floatingZone;
+    this.prepare(zone);
     return wallToUtcMs(w, zone.rule);
   }
 
