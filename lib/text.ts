@@ -11,8 +11,16 @@ import { decodeHTMLStrict } from 'entities/decode';
  * popup (tests/unit/ui/popup-imports.test.ts keeps it out).
  */
 export function decodeEntities(text: string): string {
-  return text.indexOf('&') === -1 ? text : decodeHTMLStrict(text);
+  if (text.indexOf('&') === -1) return text;
+  // Most feeds only escape markup: those few references are read by one native replace, without the table's walk.
+  if (OTHER_AMPERSAND.test(text)) return decodeHTMLStrict(text);
+  return text.replace(COMMON_REFERENCE, (reference) => COMMON_REFERENCES[reference]!);
 }
+
+const COMMON_REFERENCES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'", '&nbsp;': '\u00a0' };
+const COMMON_REFERENCE = /&(?:amp|lt|gt|quot|#39|apos|nbsp);/g;
+/** An "&" that does not start one of COMMON_REFERENCES. */
+const OTHER_AMPERSAND = /&(?!(?:amp|lt|gt|quot|#39|apos|nbsp);)/;
 
 const BLOCK_TAGS = /<\/?(?:p|div|br|ul|ol|h[1-6]|tr|table|section|article|blockquote|pre|hr)\b[^>]*>/gi;
 
