@@ -47,9 +47,6 @@ export function memo<T>(cache: Map<string, T>, value: string, read: (value: stri
 export function unescapeText(value: string): string {
   let at = value.indexOf('\\');
   if (at === -1) return value;
-  // Without "\\\\", every backslash and the character after it are one escape of their own: each kind is replaced
-  // throughout by a native call (a description has dozens of "\\n").
-  if (value.indexOf('\\\\', at) === -1) return value.replaceAll('\\n', '\n').replaceAll('\\N', '\n').replaceAll('\\,', ',').replaceAll('\\;', ';');
   // As value.replace(/\\\\|\\;|\\,|\\[Nn]/g, …) reads it, without a callback per escape.
   let text = '';
   let copied = 0;
