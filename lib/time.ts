@@ -92,6 +92,8 @@ const zoneSpans = new Map<string, ZoneSpan>();
  */
 const SPAN_STEP_MS = 4 * DAY_MS;
 const MAX_SPAN_MS = 400 * DAY_MS;
+/** Some days within the ±8.64e15 ms a Date holds. */
+const MAX_DATE_MS = 8.6e15;
 
 /**
  * Works out `zone`'s offsets from `fromMs` to `toMs` (a feed's window), unless its table covers them already;
@@ -99,8 +101,9 @@ const MAX_SPAN_MS = 400 * DAY_MS;
  * it does not cover replaces it.
  */
 export function prepareZoneSpan(zone: string, fromMs: number, toMs: number): void {
-  // A window of years (a command line's --to) is asked for day by day, as far as its events go.
-  if (zone === 'UTC' || zone === 'Etc/UTC' || !(toMs - fromMs <= MAX_SPAN_MS)) return;
+  // A window of years (a command line's --to) is asked for day by day, as far as its events go; so is one at the
+  // edge of what a Date holds, where Intl could not be asked.
+  if (zone === 'UTC' || zone === 'Etc/UTC' || !(toMs - fromMs <= MAX_SPAN_MS) || !(Math.abs(fromMs) < MAX_DATE_MS && Math.abs(toMs) < MAX_DATE_MS)) return;
   const known = zoneSpans.get(zone);
   if (known && known.from <= fromMs && known.to >= toMs) return;
   const from = Math.floor(fromMs / DAY_MS) * DAY_MS;

@@ -72,6 +72,16 @@ describe('a window\'s offsets worked out at once (prepareZoneSpan)', () => {
     },
   );
 
+  it('leave windows of years and windows at the edge of what a Date holds to the day-by-day rule', () => {
+    const end = 8_640_000_000_000_000;
+    expect(() => prepareZoneSpan('Europe/Paris', end - 10 * DAY, end + 3 * DAY)).not.toThrow();
+    expect(() => prepareZoneSpan('Europe/Paris', -end - 3 * DAY, -end + 10 * DAY)).not.toThrow();
+    expect(() => prepareZoneSpan('Europe/Paris', Number.NaN, Date.parse('2027-01-01T00:00:00Z'))).not.toThrow();
+    prepareZoneSpan('America/New_York', Date.parse('2020-01-01T00:00:00Z'), Date.parse('2030-01-01T00:00:00Z'));
+    expect(zoneOffsetMs(Date.parse('2026-07-01T12:00:00Z'), 'America/New_York')).toBe(-14_400_000);
+    expect(zoneOffsetMs(end - 5 * DAY, 'Europe/Paris')).toBe(partsOffset(end - 5 * DAY, 'Europe/Paris'));
+  });
+
   it('rest on the platform\'s zones: none changes its offset twice within 4 days, this year and the next eight', () => {
     // prepareZoneSpan samples every 4 days: two changes between samples would cancel out unseen.
     const start = Date.UTC(new Date().getUTCFullYear() - 1, 0, 1);
