@@ -6,6 +6,10 @@ import { defineConfig } from 'wxt';
 const testHosts = process.env.LOCAL_MEETUPS_TEST_HOSTS === '1';
 const BENCH_BLANK_PAGE =
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title></head><body><p>Blank</p></body></html>\n';
+/** The same with one script, as the popup's first one: when the browser runs a page's first line of code. */
+const BENCH_SCRIPT_PAGE =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Script</title><script src="/bench-script.js"></script></head><body><p>Script</p></body></html>\n';
+const BENCH_SCRIPT = 'window.__scriptMs = performance.now();\n';
 
 export default defineConfig({
   imports: false,
@@ -17,10 +21,13 @@ export default defineConfig({
     excludeSources: ['public/gazetteer/**', 'demo-output/**', 'docs/**', 'test-results/**', 'tests/e2e/output/**', '.vitest/**'],
   },
   hooks: {
-    // The browser bench's floor (tests/e2e/support/measure.ts): an extension page with nothing in it, opened
-    // like the popup in the same run. Test build only.
+    // The browser bench's floor (tests/e2e/support/measure.ts): an extension page with nothing in it, and one with
+    // a single script, opened like the popup in the same run. Test build only.
     'build:publicAssets': (_wxt, files) => {
-      if (testHosts) files.push({ relativeDest: 'bench-blank.html', contents: BENCH_BLANK_PAGE });
+      if (!testHosts) return;
+      files.push({ relativeDest: 'bench-blank.html', contents: BENCH_BLANK_PAGE });
+      files.push({ relativeDest: 'bench-script.html', contents: BENCH_SCRIPT_PAGE });
+      files.push({ relativeDest: 'bench-script.js', contents: BENCH_SCRIPT });
     },
     // The offline gazetteer (issue #3) is generated from node_modules into public/gazetteer/ (gitignored), so
     // every dev, build and zip makes sure it exists and is current (a no-op when it is).

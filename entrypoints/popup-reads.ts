@@ -7,6 +7,8 @@ import { startEarlyPopupReads, type PopupReadsApi } from '../lib/ui/popup-reads'
  * `chrome` returns promises in MV3.
  */
 export default defineUnlistedScript(() => {
+  // In the E2E figures (tests/e2e/support/measure.ts), next to the floor page's first script.
+  performance.mark('popup-first-script');
   const scope = globalThis as { browser?: PopupReadsApi; chrome?: PopupReadsApi };
   const api = scope.browser ?? scope.chrome;
   if (api?.storage?.local) startEarlyPopupReads(api);
