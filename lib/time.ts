@@ -51,6 +51,9 @@ export function systemTimeZone(): string {
 
 const DAY_MS = 86_400_000;
 
+/** UTC itself: no offset, no table, no Intl call. */
+const isUtc = (zone: string) => zone === 'UTC' || zone === 'Etc/UTC';
+
 /** One UTC day of a zone: its offset from midnight, and when that changes during the day, the new one and when. */
 interface ZoneDay {
   offset: number;
@@ -103,7 +106,7 @@ const MAX_DATE_MS = 8.6e15;
 export function prepareZoneSpan(zone: string, fromMs: number, toMs: number): void {
   // A window of years (a command line's --to) is asked for day by day, as far as its events go; so is one at the
   // edge of what a Date holds, where Intl could not be asked.
-  if (zone === 'UTC' || zone === 'Etc/UTC' || !(toMs - fromMs <= MAX_SPAN_MS) || !(Math.abs(fromMs) < MAX_DATE_MS && Math.abs(toMs) < MAX_DATE_MS)) return;
+  if (isUtc(zone) || !(toMs - fromMs <= MAX_SPAN_MS) || !(Math.abs(fromMs) < MAX_DATE_MS && Math.abs(toMs) < MAX_DATE_MS)) return;
   const known = zoneSpans.get(zone);
   if (known && known.from <= fromMs && known.to >= toMs) return;
   const from = Math.floor(fromMs / DAY_MS) * DAY_MS;
@@ -136,7 +139,7 @@ function spanIndex(span: ZoneSpan, utcMs: number): number {
 
 /** Offset of `zone` from UTC at instant `utcMs`, in ms (Paris in winter: +3_600_000). */
 export function zoneOffsetMs(utcMs: number, zone: string): number {
-  if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
+  if (isUtc(zone)) return 0;
   const span = zoneSpans.get(zone);
   if (span !== undefined && utcMs >= span.from && utcMs < span.to) return span.offsets[spanIndex(span, utcMs)]!;
   const day = zoneDay(Math.floor(utcMs / DAY_MS), zone);
@@ -148,7 +151,7 @@ export function zoneOffsetMs(utcMs: number, zone: string): number {
  * else null: then no DST gap or overlap can touch a wall time of `day`, and naive − offset is its instant.
  */
 function steadyOffsetAround(day: number, zone: string): number | null {
-  if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
+  if (isUtc(zone)) return 0;
   const span = zoneSpans.get(zone);
   const start = (day - 1) * DAY_MS;
   const end = (day + 2) * DAY_MS;
@@ -261,7 +264,7 @@ export function zonedTimeToUtcMs(wall: WallTime, zone: string): number {
 
 /** zonedTimeToUtcMs of a wall time written as Date.UTC of its fields (a wall key), as recurrence steps are. */
 export function wallKeyToUtcMs(naive: number, zone: string): number {
-  if (zone === 'UTC' || zone === 'Etc/UTC') return naive;
+  if (isUtc(zone)) return naive;
   // Nearly every wall time: one offset holds from the day before to the day after, so no gap or overlap is near
   // and one cached lookup answers (the rule below would give the same instant).
   const steady = steadyOffsetAround(Math.floor(naive / DAY_MS), zone);
@@ -322,7 +325,7 @@ export function addDaysToWall(wall: WallTime, days: number): WallTime {
  * 25 hours across a DST change, while "PT24H" is exact). A wall time that falls in a DST gap moves forward.
  */
 export function addNominalDays(utcMs: number, days: number, zone: string): number {
-  if (days === 0 || zone === 'UTC' || zone === 'Etc/UTC') return utcMs + days * 86_400_000;
+  if (days === 0 || isUtc(zone)) return utcMs + days * 86_400_000;
   const wall = utcMsToZonedTime(utcMs, zone);
   // utcMsToZonedTime drops milliseconds: keep them.
   return zonedTimeToUtcMs(addDaysToWall(wall, days), zone) + (((utcMs % 1000) + 1000) % 1000);

@@ -8,22 +8,18 @@ import { htmlToText, plainLine } from '../../text';
 import { addDaysToIsoDate, toIsoDate, type WallTime } from '../../time';
 import { approximateMs, parseDuration, type Duration } from '../duration';
 import type { RawEvent } from './jcal';
-import { blockText, DAY, isoOf, lineText, parseWhen, wallKey, type When } from './values';
+import { blockText, DAY, isoOf, lineText, memo, parseWhen, wallKey, type When } from './values';
 import { utcWallIn, type FeedZones, type ResolvedZone } from './zones';
 
 /** By LOCATION text, for events with and without coordinates. */
-const attendanceCache = [new Map<string, Attendance>(), new Map<string, Attendance>()] as const;
+const attendanceWithout = new Map<string, Attendance>();
+const attendanceWith = new Map<string, Attendance>();
+const attendanceWithoutCoordinates = (location: string) => attendanceOf(location, false);
+const attendanceWithCoordinates = (location: string) => attendanceOf(location, true);
 /** attendanceOf, memoised: a group's feed repeats its venues. */
 function attendanceFor(location: string | null, hasCoordinates: boolean): Attendance {
   if (!location) return attendanceOf(null, hasCoordinates);
-  const cache = attendanceCache[hasCoordinates ? 1 : 0];
-  let attendance = cache.get(location);
-  if (attendance === undefined) {
-    attendance = attendanceOf(location, hasCoordinates);
-    if (cache.size > 5000) cache.clear();
-    cache.set(location, attendance);
-  }
-  return attendance;
+  return hasCoordinates ? memo(attendanceWith, location, attendanceWithCoordinates) : memo(attendanceWithout, location, attendanceWithoutCoordinates);
 }
 
 export interface Slot {

@@ -220,7 +220,7 @@ function readRecurring(reader: EventReader, uid: string, master: RawEvent, overr
 function seriesOf(reader: EventReader, master: RawEvent, start: When): Series | null {
   const zone = start.allDay ? reader.zones.floating : start.utc ? null : start.tzid ? reader.zones.resolve(start.tzid) : reader.zones.floating;
   const toInstant = (wall: WallTime): number =>
-    zone ? wallToUtcMs(wall, zone.rule) : Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+    zone ? wallToUtcMs(wall, zone.rule) : wallKey(wall);
   const rule = zone?.rule;
   const keyToInstant = !rule ? (key: number) => key : rule.kind === 'iana' ? (key: number) => wallKeyToUtcMs(key, rule.zone) : undefined;
   const relatedZone = zone ?? reader.zones.floating;

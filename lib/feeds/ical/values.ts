@@ -32,13 +32,13 @@ export function lineText(value: string | null): string {
   return memo(lineCache, value, plainLine);
 }
 
-/** `read(value)`, kept in `cache` for the next time (a cache past `limit` entries starts again). */
-export function memo<T>(cache: Map<string, T>, value: string, read: (value: string) => T, limit = 5000): T {
-  let result = cache.get(value);
+/** `read(key)`, kept in `cache` for the next time (a cache past `limit` entries starts again). */
+export function memo<K, T>(cache: Map<K, T>, key: K, read: (key: K) => T, limit = 5000): T {
+  let result = cache.get(key);
   if (result === undefined) {
-    result = read(value);
+    result = read(key);
     if (cache.size > limit) cache.clear();
-    cache.set(value, result);
+    cache.set(key, result);
   }
   return result;
 }
@@ -175,24 +175,20 @@ export function isoOf(ms: number): string {
 /** By day number: "2026-11-24T". */
 const datePrefixes = new Map<number, string>();
 
-function datePrefix(days: number): string {
-  let prefix = datePrefixes.get(days);
-  if (prefix === undefined) {
-    // Civil from days (H. Hinnant).
-    const z = days + 719_468;
-    const era = Math.floor(z / 146_097);
-    const doe = z - era * 146_097;
-    const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-    const mp = Math.floor((5 * doy + 2) / 153);
-    const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-    const month = mp < 10 ? mp + 3 : mp - 9;
-    const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    prefix = `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T`;
-    if (datePrefixes.size > 20_000) datePrefixes.clear();
-    datePrefixes.set(days, prefix);
-  }
-  return prefix;
+const datePrefix = (days: number): string => memo(datePrefixes, days, civilDatePrefix, 20_000);
+
+/** "2026-11-24T" of a day number: civil from days (H. Hinnant). */
+function civilDatePrefix(days: number): string {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T`;
 }
 
 /** By minute of the day: "18:30:00Z" (times on a whole minute, nearly all of them). */

@@ -9,7 +9,7 @@ import ICAL from 'ical.js';
 import { addDaysToWall, canonicalTimeZone, prepareZoneSpan, zonedTimeToUtcMs, zoneOffsetMs, type WallTime } from '../../time';
 import { addDuration, type Duration } from '../duration';
 import { str, type JComponent, type JProp } from './jcal';
-import type { When } from './values';
+import { wallKey, type When } from './values';
 import { WINDOWS_DISPLAY_NAMES, WINDOWS_ZONES } from './windows-zones';
 
 export type ZoneRule =
@@ -237,7 +237,7 @@ export class FeedZones {
   /** Instant of a timed When; floating times use `floatingZone` (the master's zone for EXDATE/RDATE/RECURRENCE-ID). */
   instant(when: When & { allDay: false }, floatingZone: ResolvedZone = this.floating): number {
     const w = when.wall;
-    if (when.utc) return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+    if (when.utc) return wallKey(w);
     const zone = when.tzid ? this.resolve(when.tzid) : floatingZone;
     this.prepare(zone);
     return wallToUtcMs(w, zone.rule);
@@ -274,7 +274,7 @@ export function wallKeyIn(ms: number, zone: ResolvedZone | null): number {
   if (!zone) return ms;
   const wall = zone.rule.kind === 'iana' ? null : utcWallIn(ms, zone, true);
   if (!wall) return ms + zoneOffsetMs(ms, (zone.rule as { zone: string }).zone);
-  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  return wallKey(wall);
 }
 
 export function utcWallIn(ms: number, zone: ResolvedZone, withTime = false): WallTime {
